@@ -1,0 +1,2 @@
+export { CapkitError, isCapkitError } from "./errors.js";
+export { VERSION } from "./version.js";
