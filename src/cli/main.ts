@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isCapkitError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { registerGenerate } from "./generate.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(VERSION, "-v, --version")
     .showHelpAfterError("(run `capkit --help` for usage)")
     .exitOverride();
+  registerGenerate(program);
   return program;
 }
 

@@ -1,0 +1,185 @@
+/**
+ * The plop generator `integration`: prompts only, over the same `generate()` as `capkit generate`.
+ * Heavy modules load lazily so the first prompt appears at once.
+ */
+import type { CustomActionConfig, NodePlopAPI, PlopGeneratorConfig } from "node-plop";
+import type { LoadedSpec, OperationSummary } from "../src/spec/index.js";
+import type { RecordKind } from "../src/model/types.js";
+import { exampleSpecPath } from "../src/generate/example.js";
+import { validateServiceName } from "../src/model/names.js";
+
+type Answers = {
+  name: string;
+  spec: string;
+  operations: string[];
+  kinds: string;
+  auth: string;
+  validation: string;
+  out: string;
+};
+
+const KINDS: RecordKind[] = ["asset", "risk", "attribute", "none"];
+
+/** Holds the loaded spec between prompts, so it is read once. */
+class SpecSession {
+  source = "";
+  loaded: LoadedSpec | undefined;
+  operations: OperationSummary[] = [];
+
+  async load(source: string): Promise<void> {
+    if (this.loaded && source === this.source) return;
+    const { loadSpec, listOperations } = await import("../src/spec/index.js");
+    this.loaded = await loadSpec(source, {
+      ...(process.env.CAPKIT_SPEC_HEADER ? { header: process.env.CAPKIT_SPEC_HEADER } : {}),
+    });
+    this.source = source;
+    this.operations = listOperations(this.loaded);
+  }
+
+  find(id: string): OperationSummary | undefined {
+    return this.operations.find((op) => op.operationId === id);
+  }
+}
+
+/** inquirer wants `true` or a message; our checks return a message or nothing. */
+const asValidation = (problem: string | undefined) => problem ?? true;
+
+export function parseKinds(text: string, operations: string[]): Record<string, RecordKind> | string {
+  const kinds: Record<string, RecordKind> = {};
+  for (const pair of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf("=");
+    const id = pair.slice(0, at).trim();
+    const kind = pair.slice(at + 1).trim() as RecordKind;
+    if (at < 1 || !operations.includes(id)) return `"${pair}" does not name a selected operation (id=kind)`;
+    if (!KINDS.includes(kind)) return `"${kind}" is not a record kind: use ${KINDS.join(", ")}`;
+    kinds[id] = kind;
+  }
+  return kinds;
+}
+
+export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
+  const session = new SpecSession();
+  plop.setActionType("capkit-generate", async (raw) => {
+    const answers = raw as unknown as Answers;
+    const [{ generate }, { formatReport }] = await Promise.all([
+      import("../src/generate/index.js"),
+      import("../src/cli/generate-report.js"),
+    ]);
+    const recordKinds = parseKinds(answers.kinds, answers.operations);
+    const result = await generate({
+      spec: answers.spec,
+      name: answers.name,
+      operations: answers.operations,
+      out: answers.out,
+      ...(session.loaded && session.source === answers.spec ? { loaded: session.loaded } : {}),
+      ...(typeof recordKinds === "object" ? { recordKinds } : {}),
+      ...(answers.auth ? { auth: answers.auth as never } : {}),
+      ...(answers.validation ? { validation: answers.validation } : {}),
+    });
+    const report = formatReport(result, process.cwd());
+    if (result.verification && !result.verification.ok) throw new Error(report);
+    return report;
+  });
+  const action: CustomActionConfig<"capkit-generate"> = { type: "capkit-generate" };
+  return {
+    description: "Generate a platform integration from an OpenAPI document",
+    prompts: [
+      {
+        type: "input",
+        name: "name",
+        message: "Service name (lower-case letters, digits and '-', e.g. acme):",
+        validate: (value: string) => asValidation(validateServiceName(value)),
+      },
+      {
+        type: "input",
+        name: "spec",
+        message: "OpenAPI document (path or URL; Enter for the bundled example):",
+        default: () => exampleSpecPath(),
+        validate: async (value: string) => {
+          try {
+            await session.load(value);
+            return true;
+          } catch (error) {
+            return error instanceof Error ? error.message : String(error);
+          }
+        },
+      },
+      {
+        type: "checkbox",
+        name: "operations",
+        message: "Operations (space toggles; the likely asset and risk sources are selected):",
+        pageSize: 20,
+        loop: false,
+        choices: () => operationChoices(plop, session),
+        bypass: (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean),
+        validate: async (value: string[]) => {
+          if (value.length === 0) return "Select at least one operation.";
+          return true;
+        },
+      },
+      {
+        type: "input",
+        name: "kinds",
+        message: `Record kind per operation (${KINDS.join(", ")}):`,
+        default: (answers: Partial<Answers>) =>
+          (answers.operations ?? []).map((id) => `${id}=${session.find(id)?.recordKind ?? "none"}`).join(", "),
+        validate: (value: string, answers?: Partial<Answers>) => {
+          const parsed = parseKinds(value, answers?.operations ?? value.split(",").map((p) => p.split("=")[0]!.trim()));
+          return typeof parsed === "string" ? parsed : true;
+        },
+      },
+      {
+        type: "list",
+        name: "auth",
+        message: "Auth scheme (the spec's is first):",
+        choices: () => authChoices(session),
+      },
+      {
+        type: "input",
+        name: "validation",
+        message: "validateCredentials call (an operation id; Enter for the detected one):",
+        default: "",
+      },
+      {
+        type: "input",
+        name: "out",
+        message: "Output folder:",
+        default: (answers: Partial<Answers>) => `integrations/${answers.name ?? "integration"}`,
+      },
+    ],
+    actions: [action],
+  };
+}
+
+async function operationChoices(plop: NodePlopAPI, session: SpecSession) {
+  const Separator = plop.inquirer.Separator;
+  const choices: unknown[] = [];
+  let tag: string | undefined;
+  for (const op of session.operations) {
+    if (op.tag !== tag) {
+      tag = op.tag;
+      choices.push(new Separator(`── ${tag || "(untagged)"} ──`));
+    }
+    const summary = op.summary ? `  ${op.summary.replace(/\s+/g, " ").slice(0, 60)}` : "";
+    choices.push({
+      name: `${op.method.toUpperCase().padEnd(6)} ${op.path}${summary}`,
+      value: op.operationId,
+      checked: op.isDefault,
+    });
+  }
+  return choices;
+}
+
+async function authChoices(session: SpecSession) {
+  const { buildModel } = await import("../src/model/index.js");
+  const all = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
+  let detected = "bearer";
+  if (session.loaded) {
+    try {
+      detected = buildModel(session.loaded, { name: "probe" }).auth.kind;
+    } catch {
+      // fall back to bearer, the platform default when a spec declares nothing
+    }
+  }
+  return [detected, ...all.filter((kind) => kind !== detected)];
+}

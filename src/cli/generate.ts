@@ -1,0 +1,117 @@
+/**
+ * `capkit generate`: the generator for scripts and CI, with the plop generator's answers as flags.
+ * On a terminal, missing answers are asked for through the same plop generator.
+ */
+import type { Command } from "commander";
+import pc from "picocolors";
+import { CapkitError } from "../errors.js";
+import { type GenerateOptions, generate } from "../generate/index.js";
+import { exampleSpecPath } from "../generate/example.js";
+import type { AuthModel } from "../model/types.js";
+import { formatReport, toHandoff } from "./generate-report.js";
+
+const AUTH_KINDS: AuthModel["kind"][] = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
+
+interface GenerateFlags {
+  spec?: string;
+  name?: string;
+  operations?: string;
+  tags?: string;
+  out?: string;
+  auth?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  verify?: boolean;
+  specHeader?: string;
+  allowRemoteRefs?: boolean;
+}
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Turns flags into generate() options, or says exactly which flags a non-interactive run lacks. */
+export function optionsFromFlags(flags: GenerateFlags, interactive: boolean): GenerateOptions | string[] {
+  if (flags.auth && !AUTH_KINDS.includes(flags.auth as AuthModel["kind"])) {
+    throw new CapkitError("INVALID_AUTH", `--auth ${JSON.stringify(flags.auth)} is not one of ${AUTH_KINDS.join(", ")}.`, { exitCode: 2 });
+  }
+  const missing = [!flags.spec && "--spec <path|url>", !flags.name && "--name <service>"].filter(
+    (m): m is string => typeof m === "string",
+  );
+  if (missing.length > 0 && !flags.yes) {
+    if (interactive) return missing;
+    throw new CapkitError(
+      "MISSING_FLAGS",
+      `capkit generate is not running on a terminal, so it cannot ask: pass ${missing.join(" and ")}, or --yes to accept the defaults (the bundled example spec, a name from the spec's title).`,
+      { exitCode: 2 },
+    );
+  }
+  const operations = list(flags.operations);
+  const tags = list(flags.tags);
+  const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
+  return {
+    spec: flags.spec ?? exampleSpecPath(),
+    ...(flags.name ? { name: flags.name } : {}),
+    ...(operations ? { operations } : {}),
+    ...(tags ? { tags } : {}),
+    ...(flags.out ? { out: flags.out } : {}),
+    ...(flags.auth ? { auth: flags.auth as AuthModel["kind"] } : {}),
+    force: flags.force === true,
+    dryRun: flags.dryRun === true,
+    verify: flags.verify !== false,
+    ...(specHeader ? { specHeader } : {}),
+    allowRemoteRefs: flags.allowRemoteRefs === true,
+  };
+}
+
+export function registerGenerate(program: Command): void {
+  program
+    .command("generate")
+    .description("Generate an integration (main, client, types, transform, tests) from an OpenAPI document.")
+    .option("-s, --spec <path|url>", "OpenAPI 3.x or Swagger 2.0 document, YAML or JSON (default with --yes: the bundled example)")
+    .option("-n, --name <service>", "service name: lower-case letters, digits and '-', e.g. acme")
+    .option("-o, --operations <ids>", "comma-separated operationIds or \"GET /path\" patterns (default: the list operations that look like asset or risk sources)")
+    .option("-t, --tags <tags>", "comma-separated tags: every operation under them")
+    .option("--out <dir>", "output folder (default: integrations/<name>)")
+    .option("--auth <kind>", `override the auth scheme: ${AUTH_KINDS.join(", ")}`)
+    .option("-f, --force", "overwrite an existing integration folder")
+    .option("--dry-run", "list the files, their line counts and diffs; write nothing")
+    .option("--json", "print the result as JSON (status, summary, files_modified, verification, handoff)")
+    .option("-y, --yes", "accept every default without asking")
+    .option("--no-verify", "skip the type-check and test run after writing")
+    .option("--spec-header <header>", "HTTP header for a private spec URL, e.g. \"Authorization: Bearer …\" (or CAPKIT_SPEC_HEADER)")
+    .option("--allow-remote-refs", "let the spec $ref documents on other hosts")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ capkit generate --yes                                   # the bundled example spec
+  $ capkit generate --spec ./openapi.yaml --name acme --operations listHosts,listFindings
+  $ capkit generate --spec https://example.com/openapi.json --name acme --tags Vulnerabilities --dry-run
+
+Exit codes: 0 written and verified (transform tests RED by design), 1 verification failed or bad input, 2 usage.`,
+    )
+    .action(async (flags: GenerateFlags) => {
+      const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !flags.json;
+      const options = optionsFromFlags(flags, interactive);
+      if (Array.isArray(options)) {
+        const { runInteractive } = await import("./generate-prompts.js");
+        process.exitCode = await runInteractive(flags);
+        return;
+      }
+      const cwd = process.cwd();
+      const showProgress = !flags.json && process.stderr.isTTY;
+      const result = await generate({
+        ...options,
+        cwd,
+        ...(showProgress ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) } : {}),
+      });
+      if (flags.json) process.stdout.write(`${JSON.stringify(toHandoff(result, cwd), null, 2)}\n`);
+      else process.stdout.write(`${formatReport(result, cwd)}\n`);
+      process.exitCode = result.verification && !result.verification.ok ? 1 : 0;
+    });
+}

@@ -1,0 +1,90 @@
+/**
+ * `<name>_client.ts`: the client class (one thin method per operation) and the operation functions
+ * behind it. When the functions would pass the line budget they move, in order, to
+ * `_client_2.ts`…, so the class stays one small file however many operations are selected.
+ */
+import type { IntegrationModel } from "../model/types.js";
+import type { EmitContext, EmittedFile } from "./context.js";
+import { render } from "./handlebars.js";
+import { generatedHeader } from "./header.js";
+import { importLines, usedNames } from "./imports.js";
+import { fileNames, importPath } from "./names.js";
+import { lineCount, pack } from "./pack.js";
+import { stringLiteral } from "./safe-text.js";
+import type { OperationView } from "./view.js";
+
+const RUNTIME_VALUES = ["fetchNextPage", "paginate", "parseRecord", "parseRecords", "readPath", "unwrap"];
+
+interface Block {
+  view: OperationView;
+  text: string;
+}
+
+export function emitClient(
+  model: IntegrationModel,
+  views: OperationView[],
+  ctx: EmitContext,
+  names: { clientClass: string; baseUrlConst: string },
+): EmittedFile[] {
+  const files = fileNames(model);
+  const header = generatedHeader(
+    `Client for the ${model.title} API: one method per selected operation.`,
+    model.title,
+    model.version,
+    ctx.version,
+  );
+  const blocks: Block[] = views.map((view) => ({ view, text: render("client-operation.hbs", view).trimEnd() }));
+  const classLines = 40 + views.length * 5;
+  const groups = pack(
+    blocks.map((b) => ({ item: b, lines: lineCount(b.text) + 1 })),
+    { first: ctx.lineBudget - classLines, overflow: ctx.lineBudget - 15 },
+  );
+  const partPath = (i: number) => files.clientPart(i + 1);
+  const anyPaged = views.some((v) => v.paged);
+
+  const parts: EmittedFile[] = groups.slice(1).map((group, index) => {
+    const text = group.map((b) => b.text).join("\n\n");
+    const imports = importLines([
+      { from: "capkit/runtime", values: usedNames(text, RUNTIME_VALUES), types: ["Http"] },
+      { from: importPath(files.types), values: group.map((b) => b.view.schema), types: ["paths"] },
+      {
+        from: importPath(files.client),
+        values: usedNames(text, ["DEFAULT_PAGE_SIZE"]),
+        types: usedNames(text, ["PageOptions"]),
+      },
+    ]);
+    return {
+      path: partPath(index + 1),
+      content: `${render("client-part.ts.hbs", { header, imports, blocks: group.map((b) => b.text) }).trimEnd()}\n`,
+      owner: "generated",
+    };
+  });
+
+  const mainBlocks = groups[0] ?? [];
+  const mainText = mainBlocks.map((b) => b.text).join("\n\n");
+  const inMain = new Set(mainBlocks.map((b) => b.view.methodName));
+  const imports = importLines([
+    { from: "capkit/runtime", values: usedNames(mainText, RUNTIME_VALUES), types: ["Http"] },
+    {
+      from: importPath(files.types),
+      values: views.filter((v) => inMain.has(v.methodName)).map((v) => v.schema),
+      types: ["paths", ...views.map((v) => v.schema)],
+    },
+    ...groups.slice(1).map((group, index) => ({
+      from: importPath(partPath(index + 1)),
+      values: group.map((b) => b.view.methodName),
+      types: group.filter((b) => b.view.req.any).map((b) => b.view.request),
+    })),
+  ]);
+  const content = render("client.ts.hbs", {
+    header,
+    imports,
+    baseUrlConst: names.baseUrlConst,
+    baseUrl: stringLiteral(model.baseUrl),
+    clientClass: names.clientClass,
+    anyPaged,
+    operations: views,
+    blocks: mainBlocks.map((b) => b.text),
+  });
+  return [{ path: files.client, content: `${content.trimEnd()}\n`, owner: "generated" }, ...parts];
+}

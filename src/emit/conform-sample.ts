@@ -1,0 +1,71 @@
+/**
+ * Makes a sample record satisfy the record's zod schema. Spec examples are often stale (a required
+ * field missing, `null` where the schema says string); the generated tests must start green on the
+ * plumbing, so the sample is repaired here, field by field, with deterministic values.
+ */
+import { flattenObject, type JsonSchema } from "./record-schema.js";
+
+const DEFAULTS: Record<string, unknown> = {
+  string: "example",
+  integer: 1,
+  number: 1,
+  boolean: false,
+  array: [],
+  object: {},
+};
+
+function typeOf(schema: JsonSchema | undefined): { type?: string; nullable: boolean } {
+  if (!schema) return { nullable: true };
+  const raw = schema.type;
+  const types = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
+  const nullable = schema.nullable === true || types.includes("null");
+  const type =
+    types.find((t) => t !== "null") ??
+    (schema.properties || schema.allOf ? "object" : schema.items ? "array" : undefined);
+  return { ...(type ? { type } : {}), nullable };
+}
+
+function matches(type: string, value: unknown): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "integer":
+    case "number":
+      return typeof value === "number";
+    case "boolean":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+export function conformSample(
+  document: unknown,
+  schema: JsonSchema | undefined,
+  sample: unknown,
+  deref: (node: unknown) => JsonSchema | undefined,
+): Record<string, unknown> {
+  const record: Record<string, unknown> =
+    typeof sample === "object" && sample !== null && !Array.isArray(sample)
+      ? { ...(sample as Record<string, unknown>) }
+      : {};
+  const flat = flattenObject(document, schema);
+  const required = new Set(flat.required as string[]);
+  for (const [name, raw] of Object.entries(flat.properties as Record<string, unknown>)) {
+    const { type, nullable } = typeOf(deref(raw));
+    if (!type) continue;
+    const value = record[name];
+    const absent = value === undefined || (value === null && !nullable && required.has(name));
+    if (absent && !required.has(name)) continue;
+    if (value === null && (nullable || !required.has(name))) continue;
+    if (absent || !matches(type, value)) {
+      const fallback = DEFAULTS[type];
+      record[name] = Array.isArray(fallback) ? [] : typeof fallback === "object" ? {} : fallback;
+    }
+  }
+  return record;
+}

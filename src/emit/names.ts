@@ -1,0 +1,56 @@
+/** File names and derived identifiers of one integration; the single place they are spelled. */
+import type { IntegrationModel, OperationModel, RecordKind } from "../model/types.js";
+
+export interface FileNames {
+  main: string;
+  client: string;
+  types: string;
+  transform: string;
+  test: string;
+  samples: string;
+  manifest: string;
+  /** The n-th overflow file of the types, when the types are split (n ≥ 2). */
+  typesPart(n: number): string;
+  clientPart(n: number): string;
+  samplesPart(n: number): string;
+}
+
+export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames {
+  const base = model.fileBase;
+  return {
+    main: `${base}.ts`,
+    client: `${base}_client.ts`,
+    types: `${base}_types.ts`,
+    transform: `${base}_transform.ts`,
+    test: `${base}.test.ts`,
+    samples: `${base}_samples.ts`,
+    manifest: ".capkit.json",
+    typesPart: (n) => `${base}_types_${n}.ts`,
+    clientPart: (n) => `${base}_client_${n}.ts`,
+    samplesPart: (n) => `${base}_samples_${n}.ts`,
+  };
+}
+
+/** `.ts` → `.js`: generated code imports its siblings the way `module: nodenext` requires. */
+export const importPath = (file: string) => `./${file.replace(/\.ts$/, ".js")}`;
+
+const KIND_CLASS: Record<RecordKind, string> = {
+  asset: "Asset",
+  risk: "Risk",
+  attribute: "Attribute",
+  none: "Attribute",
+};
+
+export const kindClass = (kind: RecordKind) => KIND_CLASS[kind];
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function operationNames(op: OperationModel) {
+  const kind = kindClass(op.recordKind);
+  return {
+    transform: `to${capitalise(op.recordName)}${kind}`,
+    schema: `${capitalise(op.recordName)}Record`,
+    request: `${capitalise(op.methodName)}Request`,
+    sample: `${op.methodName}Sample`,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * `<name>_samples.ts`: one sample record per operation, as data, for the generated tests. Samples
+ * come from the spec's examples (repaired to fit the record schema) or from its schemas.
+ */
+import type { IntegrationModel } from "../model/types.js";
+import type { EmitContext, EmittedFile } from "./context.js";
+import { generatedHeader } from "./header.js";
+import { fileNames, importPath } from "./names.js";
+import { lineCount, pack } from "./pack.js";
+import { jsonLiteral, propertyKey } from "./safe-text.js";
+import type { OperationView } from "./view.js";
+
+const PRETTY_MAX_LINES = 60;
+
+/** Pretty JSON when short; otherwise one line per top-level field, so big examples stay readable. */
+function sampleLiteral(sample: unknown): string {
+  const pretty = jsonLiteral(sample);
+  if (lineCount(pretty) <= PRETTY_MAX_LINES || typeof sample !== "object" || sample === null) return pretty;
+  const fields = Object.entries(sample as Record<string, unknown>).map(
+    ([key, value]) => `  ${propertyKey(key)}: ${jsonLiteral(value, 0)},`,
+  );
+  return `{\n${fields.join("\n")}\n}`;
+}
+
+export function emitSamples(
+  model: IntegrationModel,
+  views: OperationView[],
+  ctx: EmitContext,
+): EmittedFile[] {
+  const names = fileNames(model);
+  const header = generatedHeader(
+    `Sample records for the ${model.title} tests (the spec's examples, or samples from its schemas).`,
+    model.title,
+    model.version,
+    ctx.version,
+  );
+  const blocks = views.map((view) => {
+    const text = `export const ${view.sample} = ${sampleLiteral(view.sampleValue)};`;
+    return { item: text, lines: lineCount(text) + 1 };
+  });
+  const groups = pack(blocks, { first: ctx.lineBudget - 20, overflow: ctx.lineBudget - 10 });
+  const files = groups.map((group, i) => ({
+    path: i === 0 ? names.samples : names.samplesPart(i + 1),
+    group,
+  }));
+  return files.map(({ path, group }, i) => {
+    const reexports =
+      i === 0 ? files.slice(1).map((f) => `export * from "${importPath(f.path)}";`) : [];
+    const body = [header, ...(reexports.length ? [reexports.join("\n")] : []), ...group].join("\n\n");
+    return { path, content: `${body}\n`, owner: "generated" as const };
+  });
+}

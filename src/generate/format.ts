@@ -1,0 +1,61 @@
+/**
+ * Formats emitted files with Biome (a native binary: one spawn for the whole integration) and the
+ * generator's own config, so the output is the same in every repository, whatever its settings.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { execa } from "execa";
+import type { EmittedFile } from "../emit/index.js";
+
+const require = createRequire(import.meta.url);
+
+/** The native binary when its platform package is installed (one spawn), else the Node shim. */
+function biomeCommand(): { file: string; args: string[] } {
+  const exe = process.platform === "win32" ? "biome.exe" : "biome";
+  for (const suffix of ["", "-musl"]) {
+    try {
+      const file = require.resolve(`@biomejs/cli-${process.platform}-${process.arch}${suffix}/${exe}`);
+      return { file, args: [] };
+    } catch {
+      // try the next variant
+    }
+  }
+  const pkg = require.resolve("@biomejs/biome/package.json");
+  return { file: process.execPath, args: [join(dirname(pkg), "bin", "biome")] };
+}
+
+function configPath(): string {
+  for (const rel of ["../../templates/biome.json", "../../../templates/biome.json"]) {
+    const path = new URL(rel, import.meta.url).pathname;
+    try {
+      readFileSync(path);
+      return path;
+    } catch {
+      // the other layout (src/ vs dist/src/)
+    }
+  }
+  throw new Error("capkit: templates/biome.json is missing from the installed package");
+}
+
+export async function formatFiles(files: EmittedFile[]): Promise<EmittedFile[]> {
+  const dir = mkdtempSync(join(tmpdir(), "capkit-format-"));
+  try {
+    const ts = files.filter((f) => f.path.endsWith(".ts"));
+    for (const f of ts) writeFileSync(join(dir, f.path), f.content);
+    const biome = biomeCommand();
+    const result = await execa(
+      biome.file,
+      [...biome.args, "check", "--write", "--config-path", configPath(), "--no-errors-on-unmatched", dir],
+      { reject: false, env: { NODE_OPTIONS: "" } },
+    );
+    if (result.exitCode !== 0) {
+      // Formatting is cosmetic; a file Biome cannot parse is a capkit bug that tsc will name.
+      return files;
+    }
+    return files.map((f) => (f.path.endsWith(".ts") ? { ...f, content: readFileSync(join(dir, f.path), "utf8") } : f));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * generate: the whole pipeline behind `capkit generate` and `npx plop integration`:
+ * load the spec → build the model → emit → format → write (all or nothing) → verify.
+ */
+import { relative, resolve } from "node:path";
+import { emitIntegration } from "../emit/index.js";
+import { CapkitError } from "../errors.js";
+import { buildModel, validateServiceName } from "../model/index.js";
+import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
+import { type LoadedSpec, loadSpec } from "../spec/index.js";
+import { type Verification, verifyIntegration } from "../verify/index.js";
+import { formatFiles } from "./format.js";
+import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
+
+export interface GenerateOptions {
+  /** Path or http(s) URL of the OpenAPI document. */
+  spec: string;
+  /** Service name: lower-case letters, digits and `-`, e.g. `acme`; default: from the spec's title. */
+  name?: string;
+  /** Operation ids, `GET /path` patterns or tags; empty means the default selection. */
+  operations?: string[];
+  tags?: string[];
+  /** Output folder; default `integrations/<name>` under `cwd`. */
+  out?: string;
+  auth?: AuthModel["kind"];
+  force?: boolean;
+  dryRun?: boolean;
+  /** Type-check and run the new tests after writing (default true). */
+  verify?: boolean;
+  cwd?: string;
+  specHeader?: string;
+  allowRemoteRefs?: boolean;
+  /** The spec, when the caller (the plop prompts) has loaded it already. */
+  loaded?: LoadedSpec;
+  /** Record kind per operation id, overriding the detected ones. */
+  recordKinds?: Record<string, RecordKind>;
+  /** Operation id of the `validateCredentials` call, overriding the detected one. */
+  validation?: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface GenerateResult {
+  outDir: string;
+  model: IntegrationModel;
+  files: PlannedFile[];
+  written: boolean;
+  verification?: Verification;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const progress = options.onProgress ?? (() => {});
+  if (options.name !== undefined) assertName(options.name);
+  // Refuse an occupied folder before the (possibly slow) load, when the name is known.
+  if (options.name && !options.dryRun) {
+    checkOutputFolder(resolve(cwd, options.out ?? `integrations/${options.name}`), options.force === true);
+  }
+
+  progress(`Loading ${options.spec}`);
+  const spec =
+    options.loaded ??
+    (await loadSpec(options.spec, {
+      cwd,
+      ...(options.specHeader ? { header: options.specHeader } : {}),
+      ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+    }));
+  const name = options.name ?? nameFromTitle(String((spec.document.info as { title?: unknown } | undefined)?.title ?? ""));
+  assertName(name);
+  const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
+  if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
+  progress("Building the integration model");
+  const model = buildModel(spec, {
+    name,
+    ...(options.operations?.length ? { operations: options.operations } : {}),
+    ...(options.tags?.length ? { tags: options.tags } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
+  });
+  applyOverrides(model, options);
+  progress(`Emitting ${model.operations.length} operation(s)`);
+  const files = await emitIntegration(model, { format: formatFiles });
+  const planned = planFiles(outDir, files, options.dryRun === true);
+  if (options.dryRun) return { outDir, model, files: planned, written: false };
+
+  writeFiles(outDir, files);
+  progress(`Wrote ${files.length} files to ${relative(cwd, outDir) || "."}`);
+  if (options.verify === false) return { outDir, model, files: planned, written: true };
+  progress("Verifying: tsc --noEmit and the new tests");
+  const verification = await verifyIntegration(outDir, cwd);
+  return { outDir, model, files: planned, written: true, verification };
+}
+
+function assertName(name: string): void {
+  const problem = validateServiceName(name);
+  if (problem) {
+    throw new CapkitError("INVALID_NAME", `The service name ${JSON.stringify(name)} is not valid: ${problem}`, {
+      source: "--name",
+    });
+  }
+}
+
+/** `VulnScan API` → `vulnscan`: the first word of the title that makes a valid service name. */
+export function nameFromTitle(title: string): string {
+  const words = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9\s-]/g, "")
+    .split(/[\s-]+/)
+    .filter((w) => /^[a-z]/.test(w) && !["the", "api", "rest", "openapi", "v1", "v2", "v3"].includes(w));
+  const candidate = words[0] ?? "integration";
+  return validateServiceName(candidate) ? "integration" : candidate.slice(0, 40);
+}
+
+/** The engineer's answers win over the heuristics: record kinds and the credential check. */
+function applyOverrides(model: IntegrationModel, options: GenerateOptions): void {
+  for (const op of model.operations) {
+    const kind = options.recordKinds?.[op.operationId];
+    if (kind) op.recordKind = kind;
+  }
+  if (options.validation && options.validation !== model.validation.operationId) {
+    const op = model.operations.find((o) => o.operationId === options.validation);
+    if (!op) {
+      throw new CapkitError(
+        "UNKNOWN_VALIDATION_OPERATION",
+        `The validateCredentials call ${JSON.stringify(options.validation)} is not one of the selected operations (${model.operations.map((o) => o.operationId).join(", ")}).`,
+        { source: "--validation" },
+      );
+    }
+    model.validation = { operationId: op.operationId, reason: `${op.method.toUpperCase()} ${op.path} (chosen)` };
+  }
+}

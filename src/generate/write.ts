@@ -1,0 +1,113 @@
+/**
+ * Puts an integration on disk, all or nothing: files are written to a staging folder beside the
+ * output folder, then moved into place. Nothing lands outside the output folder, and a folder that
+ * already holds files is only touched with `force`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import type { EmittedFile } from "../emit/index.js";
+import { CapkitError } from "../errors.js";
+
+export type FileStatus = "created" | "updated" | "unchanged";
+
+export interface PlannedFile {
+  path: string;
+  owner: EmittedFile["owner"];
+  lines: number;
+  status: FileStatus;
+  /** Unified diff against the file on disk, when it exists and differs (dry runs only). */
+  diff?: string;
+}
+
+const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+function lines(content: string): number {
+  return content.endsWith("\n") ? content.split("\n").length - 1 : content.split("\n").length;
+}
+
+/** Every emitted path is a plain file name: no folder, no `..`, nothing absolute. */
+function assertInside(outDir: string, file: EmittedFile): string {
+  if (!SAFE_NAME.test(file.path) || file.path.includes("..")) {
+    throw new CapkitError("UNSAFE_PATH", `Refusing to write ${JSON.stringify(file.path)}: not a plain file name inside ${outDir}.`);
+  }
+  return join(outDir, file.path);
+}
+
+export function planFiles(outDir: string, files: EmittedFile[], withDiff: boolean): PlannedFile[] {
+  return files.map((file) => {
+    const target = assertInside(outDir, file);
+    const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+    const status: FileStatus = before === undefined ? "created" : before === file.content ? "unchanged" : "updated";
+    const planned: PlannedFile = { path: file.path, owner: file.owner, lines: lines(file.content), status };
+    if (withDiff && status === "updated" && before !== undefined) {
+      planned.diff = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, file.content);
+    }
+    return planned;
+  });
+}
+
+/** Refuses an output folder that holds files, unless forced; names what is there. */
+export function checkOutputFolder(outDir: string, force: boolean): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) {
+    throw new CapkitError("OUT_NOT_A_FOLDER", `The output path ${outDir} exists and is not a folder. Choose another --out.`);
+  }
+  const entries = readdirSync(outDir);
+  if (entries.length === 0 || force) return;
+  const what = entries.includes(".capkit.json") ? "already holds a capkit integration" : `is not empty (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`;
+  throw new CapkitError(
+    "OUT_EXISTS",
+    `The output folder ${outDir} ${what}. Nothing was written. Re-run with --force to overwrite the generated and hand-owned files there, --dry-run to see the differences, or --out to choose another folder.`,
+  );
+}
+
+/** Writes all files or none. */
+export function writeFiles(outDir: string, files: EmittedFile[]): void {
+  const absolute = resolve(outDir);
+  const parent = dirname(absolute);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new CapkitError("OUT_UNWRITABLE", `Cannot create ${parent}: ${(error as NodeJS.ErrnoException).code ?? "error"}. Nothing was written.`, { cause: error });
+  }
+  const staging = join(parent, `.${basename(absolute)}.capkit-${process.pid}-${Date.now()}`);
+  try {
+    mkdirSync(staging);
+    for (const file of files) writeFileSync(assertInside(staging, file), file.content);
+    if (!existsSync(absolute)) {
+      renameSync(staging, absolute);
+      return;
+    }
+    replaceInto(absolute, staging, files);
+  } catch (error) {
+    if (error instanceof CapkitError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new CapkitError("OUT_UNWRITABLE", `Cannot write the integration to ${absolute}: ${code}. Nothing was written.`, { cause: error });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Moves staged files over existing ones, keeping backups until every move succeeded. */
+function replaceInto(target: string, staging: string, files: EmittedFile[]): void {
+  const backups: { from: string; backup: string }[] = [];
+  const created: string[] = [];
+  try {
+    for (const file of files) {
+      const destination = join(target, file.path);
+      if (existsSync(destination)) {
+        const backup = join(staging, `${file.path}.previous`);
+        renameSync(destination, backup);
+        backups.push({ from: destination, backup });
+      } else {
+        created.push(destination);
+      }
+      renameSync(join(staging, file.path), destination);
+    }
+  } catch (error) {
+    for (const path of created) rmSync(path, { force: true });
+    for (const { from, backup } of backups.reverse()) renameSync(backup, from);
+    throw error;
+  }
+}
