@@ -53,6 +53,8 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
     const { method, operation } = req;
     const started = performance.now();
     let refreshedAuth = false;
+    // Planned waits count even when an injected sleep returns at once (tests).
+    let waited = 0;
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) throw abortedError(operation, req.signal);
       if (limiter) await limiter.acquire(req.signal).catch(rethrowAbort(operation, req.signal));
@@ -89,7 +91,8 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         const delay = shouldRetry(retry, { method, attempt })
           ? retryDelay(retry, attempt)
           : undefined;
-        if (delay === undefined || !withinBudget(started, delay, retry.maxElapsedMs)) throw error;
+        if (delay === undefined || !withinBudget(started, waited, delay, retry.maxElapsedMs))
+          throw error;
         logger?.warn(
           {
             operation,
@@ -101,6 +104,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
           },
           "retrying after a failed request",
         );
+        waited += delay;
         await retry.sleep(delay, req.signal).catch(rethrowAbort(operation, req.signal));
         continue;
       }
@@ -121,7 +125,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
       }
       if (shouldRetry(retry, { method, attempt, status: response.status })) {
         const delay = retryDelay(retry, attempt, response.headers);
-        if (withinBudget(started, delay, retry.maxElapsedMs)) {
+        if (withinBudget(started, waited, delay, retry.maxElapsedMs)) {
           await discard(response);
           logger?.warn(
             {
@@ -134,6 +138,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
             },
             "retrying after a retryable status",
           );
+          waited += delay;
           await retry.sleep(delay, req.signal).catch(rethrowAbort(operation, req.signal));
           continue;
         }
@@ -199,8 +204,8 @@ function mergeHeaders(defaults: Headers, own: Headers): Headers {
   return headers;
 }
 
-function withinBudget(started: number, delay: number, budget: number): boolean {
-  return performance.now() - started + delay <= budget;
+function withinBudget(started: number, waited: number, delay: number, budget: number): boolean {
+  return Math.max(performance.now() - started, waited) + delay <= budget;
 }
 
 /** Free the connection of a response we will not read (keep-alive needs the body drained). */
