@@ -170,7 +170,9 @@ describe("retries against a real server", () => {
   });
 
   it("retries network errors, then gives up with a retryable NETWORK error", async () => {
-    server.handle((_req, res) => res.socket?.destroy());
+    server.handle((_req, res) => {
+      res.socket?.destroy();
+    });
     const { http, delays } = client({ retries: 2 });
     const error = await http.fetch("/items").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrationError);
