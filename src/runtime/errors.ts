@@ -130,8 +130,8 @@ export function redactSnippet(body: unknown, secrets: readonly string[] = []): s
   for (const secret of secrets)
     if (secret.length >= 4) text = text.split(secret).join("[Redacted]");
   text = text
-    .replace(SENSITIVE_PAIR, "$1[Redacted]")
     .replace(BEARER, "$1 [Redacted]")
+    .replace(SENSITIVE_PAIR, "$1[Redacted]")
     .replace(OPAQUE, "[Redacted]")
     .replace(/\s+/g, " ")
     .trim();
