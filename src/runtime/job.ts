@@ -22,7 +22,8 @@ const REDACTED = "[Redacted]";
 /** A job whose secrets cannot leak through JSON.stringify, util.inspect or a logger. */
 export function createJob(init: JobInit = {}): Job {
   const secret = sealSecrets(init.secret ?? {});
-  const config = Object.freeze({ ...(init.config ?? {}) });
+  // Not frozen: pino's redaction masks in place (and restores), which throws on frozen objects.
+  const config = { ...(init.config ?? {}) };
   const send = init.send ?? (() => {});
   const signal = init.signal ?? new AbortController().signal;
   const job: Job = {
@@ -38,7 +39,7 @@ export function createJob(init: JobInit = {}): Job {
       enumerable: false,
     },
   });
-  return Object.freeze(job);
+  return job;
 }
 
 function sealSecrets(values: Record<string, string>): Readonly<Record<string, string>> {
@@ -48,7 +49,7 @@ function sealSecrets(values: Record<string, string>): Readonly<Record<string, st
     toJSON: { value: () => REDACTED, enumerable: false },
     [inspect.custom]: { value: () => REDACTED, enumerable: false },
   });
-  return Object.freeze(sealed);
+  return sealed;
 }
 
 /** The credential `key`, or an OptionsError naming the missing key (never its value). */

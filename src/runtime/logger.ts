@@ -37,7 +37,10 @@ const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => {
   const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
   const dot = k.startsWith("[") ? k : `.${k}`;
   return [k, `*${dot}`, `*.*${dot}`];
-});
+}).concat(
+  // An Auth object's `value` (apiKey) is a credential; elsewhere `value` is ordinary data.
+  ["auth.value", "*.auth.value", "options.auth.value"],
+);
 const URL_KEYS = ["url", "href", "nextUrl", "tokenUrl"];
 
 /** pino logger that masks credential fields and strips query/user-info from URL fields. */
