@@ -11,7 +11,7 @@ export interface Received {
   at: number;
 }
 
-export type Handler = (req: Received, res: ServerResponse, index: number) => void | Promise<void>;
+export type Handler = (req: Received, res: ServerResponse, index: number) => unknown;
 
 export interface TestServer {
   /** `http://127.0.0.1:<port>` */
