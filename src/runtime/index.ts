@@ -1,2 +1,69 @@
 // capkit/runtime: the platform capability model and the resilience layer generated clients run on.
-export {};
+// This folder never imports from the generator; generated code imports only this entry point.
+
+export { AUTH_TYPES, type Auth } from "./auth.js";
+export { BaseCapability, type CapabilityOptions } from "./capability.js";
+export { type CapabilityInfo, SURFACES, type Surface } from "./capability-info.js";
+export { mapConcurrent } from "./concurrency.js";
+export {
+  IntegrationError,
+  type IntegrationErrorOptions,
+  NotImplementedError,
+  OptionsError,
+  RuntimeError,
+  redactSnippet,
+} from "./errors.js";
+export { createFilter, type Filter, isNonPublicAddress } from "./filter.js";
+export { createHttp, type Http, type HttpOptions, unwrap } from "./http.js";
+export { createJob, type Job, type JobInit, requireSecret } from "./job.js";
+export { createLogger, type Logger, type LoggerOptions, log } from "./logger.js";
+export {
+  ACTIVE_STATUSES,
+  Asset,
+  Attribute,
+  cvssToStatus,
+  Integration,
+  type PlatformModel,
+  Risk,
+  type RiskSeverity,
+  type RiskState,
+  type RiskStatus,
+} from "./models.js";
+export { nextLink, type PageStep, type PageStrategy } from "./page-strategies.js";
+export { type PaginateOptions, paginate } from "./paginate.js";
+export {
+  RateLimiter,
+  type RateLimitInfo,
+  type RateLimitOptions,
+  readRateLimitHeaders,
+} from "./rate-limit.js";
+export {
+  type CapabilityClass,
+  type CapabilityFactory,
+  getCapability,
+  listCapabilities,
+  type RegisteredCapability,
+  registerCapability,
+  unregisterCapability,
+} from "./registry.js";
+export type { ResilientFetch, ResilientFetchInit } from "./resilient-fetch.js";
+export {
+  backoffDelay,
+  type RetryOptions,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  retryAfterMs,
+  retryDelay,
+  shouldRetry,
+} from "./retry-policy.js";
+export { sanitizeUrl } from "./sanitize.js";
+export {
+  createReplayStore,
+  type ReplayStore,
+  type VerifiedWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookFailure,
+  type WebhookScheme,
+  WebhookVerificationError,
+} from "./webhook.js";

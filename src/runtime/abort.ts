@@ -1,0 +1,32 @@
+import { IntegrationError } from "./errors.js";
+
+/** Wait `ms`, rejecting early (and clearing the timer) when `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** One signal for several; `undefined` entries are skipped. */
+export function anySignal(...signals: (AbortSignal | null | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s != null);
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
+}
+
+export function abortedError(operation: string, signal: AbortSignal): IntegrationError {
+  return new IntegrationError("ABORTED", `${operation} was cancelled`, {
+    operation,
+    retryable: false,
+    cause: signal.reason,
+  });
+}
