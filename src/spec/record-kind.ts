@@ -94,13 +94,39 @@ function kindOf(text: string): RecordKind {
   return "none";
 }
 
-/** The resource word decides first, then the record schema's name, then the operation id. */
+/** Path words that name no resource, so the segment before them (or the operation id) must. */
+const GENERIC = new Set([
+  "all",
+  "list",
+  "search",
+  "latest",
+  "recent",
+  "export",
+  "query",
+  "find",
+  "v1",
+  "v2",
+  "v3",
+  "api",
+]);
+
+/**
+ * The resource word decides first, then the record schema's name. Parent path segments, the tag
+ * and the id are not asked (`/networks/{id}/camera/schedules` are not networks) unless the last
+ * segment is generic (`/security/advisories/cvrf/all`).
+ */
 export function recordKind(
-  resource: string,
+  path: string,
   schemaName: string | undefined,
+  tag: string,
   operationId: string,
 ): RecordKind {
-  for (const text of [resource, schemaName ?? "", operationId]) {
+  const segments = path.split("/").filter((s) => s !== "" && !s.includes("{"));
+  const resource = segments[segments.length - 1] ?? "";
+  const texts = [resource, schemaName ?? ""];
+  if (resource === "" || GENERIC.has(resource.toLowerCase()))
+    texts.push(...segments.reverse(), tag, operationId);
+  for (const text of texts) {
     const kind = kindOf(text);
     if (kind !== "none") return kind;
   }

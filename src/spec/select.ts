@@ -3,7 +3,7 @@ import type { RecordKind } from "../model/types.js";
 import { closest } from "./closest.js";
 import { compareOperations, indexOperations, type OperationRef } from "./operations.js";
 import { recordKind } from "./record-kind.js";
-import { findRecords, type RecordsInfo, resourceWord } from "./records.js";
+import { findRecords, type RecordsInfo } from "./records.js";
 import { componentName } from "./schema.js";
 import type { LoadedSpec, OpenAPIV3Document, OperationSummary } from "./types.js";
 
@@ -28,7 +28,7 @@ export function analyseOperations(document: OpenAPIV3Document): AnalysedOperatio
     // a plain GET gets a kind too: doctor shows it, and a fallback selection is made of them
     const kind =
       records.isList || op.method === "get"
-        ? recordKind(resourceWord(op.path), schema, op.operationId)
+        ? recordKind(op.path, schema, op.tag, op.operationId)
         : "none";
     return { op, records, recordKind: kind };
   });
