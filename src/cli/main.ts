@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isCapkitError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { doctorCommand } from "./doctor.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(VERSION, "-v, --version")
     .showHelpAfterError("(run `capkit --help` for usage)")
     .exitOverride();
+  program.addCommand(doctorCommand());
   return program;
 }
 
