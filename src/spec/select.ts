@@ -17,21 +17,34 @@ export interface AnalysedOperation {
 }
 
 const cache = new WeakMap<object, AnalysedOperation[]>();
+const one = new WeakMap<OperationRef, AnalysedOperation>();
+
+/** One operation's list-ness and record kind; cached, so listing and selecting share the work. */
+export function analyseOperation(document: OpenAPIV3Document, op: OperationRef): AnalysedOperation {
+  const cached = one.get(op);
+  if (cached) return cached;
+  const records = findRecords(document, op);
+  const schema = records.item ? componentName(records.item.pointer) : undefined;
+  // a plain GET gets a kind too: doctor shows it, and a fallback selection is made of them
+  const kind =
+    records.isList || op.method === "get"
+      ? recordKind(op.path, schema, op.tag, op.operationId)
+      : "none";
+  const analysed = { op, records, recordKind: kind };
+  one.set(op, analysed);
+  return analysed;
+}
+
+/** Operations in the stable order: by tag, then path, then method. */
+function sortedOperations(document: OpenAPIV3Document): OperationRef[] {
+  return [...indexOperations(document).operations].sort(compareOperations);
+}
 
 /** Every operation with its list-ness and record kind, in the stable order. Cached per document. */
 export function analyseOperations(document: OpenAPIV3Document): AnalysedOperation[] {
   const cached = cache.get(document);
   if (cached) return cached;
-  const analysed = [...indexOperations(document).operations].sort(compareOperations).map((op) => {
-    const records = findRecords(document, op);
-    const schema = records.item ? componentName(records.item.pointer) : undefined;
-    // a plain GET gets a kind too: doctor shows it, and a fallback selection is made of them
-    const kind =
-      records.isList || op.method === "get"
-        ? recordKind(op.path, schema, op.tag, op.operationId)
-        : "none";
-    return { op, records, recordKind: kind };
-  });
+  const analysed = sortedOperations(document).map((op) => analyseOperation(document, op));
   cache.set(document, analysed);
   return analysed;
 }
@@ -96,12 +109,16 @@ export function selectAnalysed(
     .map((s) => s.trim())
     .filter(Boolean);
   if (wanted.length === 0) return defaultSelection(spec.document);
-  const all = analyseOperations(spec.document);
+  // explicit selections analyse only what they hit: a 1,200-operation document stays fast
+  const all = sortedOperations(spec.document);
   const out: AnalysedOperation[] = [];
   for (const token of wanted) {
     const hits = match(all, token);
     if (hits.length === 0) throw unknown(spec, all, token);
-    for (const hit of hits) if (!out.includes(hit)) out.push(hit);
+    for (const hit of hits) {
+      const analysed = analyseOperation(spec.document, hit);
+      if (!out.includes(analysed)) out.push(analysed);
+    }
   }
   return out;
 }
@@ -114,27 +131,27 @@ export function selectOperations(
   return selectAnalysed(spec, selection).map((a) => summarise(a, defaults));
 }
 
-function match(all: AnalysedOperation[], token: string): AnalysedOperation[] {
-  const exact = all.filter((a) => a.op.operationId === token || a.op.declaredId === token);
+function match(all: OperationRef[], token: string): OperationRef[] {
+  const exact = all.filter((a) => a.operationId === token || a.declaredId === token);
   if (exact.length > 0) return exact.slice(0, 1);
   const route = /^([A-Za-z]+)\s+(\/.*)$/.exec(token);
   if (route) {
     const method = route[1]?.toLowerCase();
     const path = normalisePath(route[2] ?? "");
-    return all.filter((a) => a.op.method === method && normalisePath(a.op.path) === path);
+    return all.filter((a) => a.method === method && normalisePath(a.path) === path);
   }
   const lower = token.toLowerCase();
-  const tagged = all.filter((a) => a.op.tag.toLowerCase() === lower);
+  const tagged = all.filter((a) => a.tag.toLowerCase() === lower);
   if (tagged.length > 0) return tagged;
-  return all.filter((a) => a.op.operationId.toLowerCase() === lower).slice(0, 1);
+  return all.filter((a) => a.operationId.toLowerCase() === lower).slice(0, 1);
 }
 
-function unknown(spec: LoadedSpec, all: AnalysedOperation[], token: string): CapkitError {
+function unknown(spec: LoadedSpec, all: OperationRef[], token: string): CapkitError {
   const candidates = [
-    ...all.map((a) => a.op.operationId),
-    ...new Set(all.map((a) => a.op.tag)),
+    ...all.map((a) => a.operationId),
+    ...new Set(all.map((a) => a.tag)),
     ...(token.includes("/") && token.includes(" ")
-      ? all.map((a) => `${a.op.method.toUpperCase()} ${a.op.path}`)
+      ? all.map((a) => `${a.method.toUpperCase()} ${a.path}`)
       : []),
   ];
   const near = closest(token, candidates);
