@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isCapkitError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { doctorCommand } from "./doctor.js";
 import { registerGenerate } from "./generate.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .version(VERSION, "-v, --version")
     .showHelpAfterError("(run `capkit --help` for usage)")
     .exitOverride();
+  program.addCommand(doctorCommand());
   registerGenerate(program);
   return program;
 }

@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
+import { CapkitError } from "../errors.js";
+import type { LoadContext } from "./context.js";
+import { displayUrl, fetchBytes, tooLarge } from "./fetch.js";
+
+export interface RawSource {
+  /** What messages and the manifest show: a path as given, or a URL without its query string. */
+  display: string;
+  /** Absolute path or final URL: the base relative `$ref`s resolve against. */
+  location: string;
+  isUrl: boolean;
+  text: string;
+  contentType: string | undefined;
+  hash: string;
+}
+
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+/** Reads the root document from a URL or a path, within the size cap. */
+export async function readSource(source: string, ctx: LoadContext): Promise<RawSource> {
+  if (isUrl(source)) {
+    ctx.onProgress({ phase: "download" });
+    const fetched = await fetchBytes(source, ctx);
+    return {
+      display: displayUrl(source),
+      location: fetched.url,
+      isUrl: true,
+      text: decode(fetched.bytes),
+      contentType: fetched.contentType,
+      hash: sha256(fetched.bytes),
+    };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    throw new CapkitError(
+      "SPEC_UNSUPPORTED_SOURCE",
+      `Cannot load ${displayUrl(source)}: only http(s) URLs and file paths are supported.`,
+      { source: displayUrl(source), exitCode: 2 },
+    );
+  }
+  const path = isAbsolute(source) ? source : resolve(ctx.cwd, source);
+  const bytes = await readLocal(path, source, ctx);
+  return {
+    display: source,
+    location: path,
+    isUrl: false,
+    text: decode(bytes),
+    contentType: undefined,
+    hash: sha256(bytes),
+  };
+}
+
+async function readLocal(path: string, shown: string, ctx: LoadContext): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new CapkitError(
+        "SPEC_NOT_FOUND",
+        `${shown} is a folder; pass the path of the root OpenAPI document inside it.`,
+        { source: shown, exitCode: 2 },
+      );
+    }
+    if (info.size > ctx.maxBytes) throw tooLarge(shown, ctx.maxBytes);
+    ctx.onProgress({ phase: "read", bytes: 0, total: info.size });
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof CapkitError) throw error;
+    const code = (error as { code?: string }).code ?? "error";
+    throw new CapkitError(
+      "SPEC_NOT_FOUND",
+      `Cannot read the spec ${shown} (${code}): check the path, or pass an http(s) URL.`,
+      { source: shown, exitCode: 2, cause: error },
+    );
+  }
+}
+
+function decode(bytes: Buffer): string {
+  // a UTF-8 byte-order mark would break JSON.parse
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
