@@ -2,7 +2,7 @@
  * The plop generator `integration`: prompts only, over the same `generate()` as `capkit generate`.
  * Heavy modules load lazily so the first prompt appears at once.
  */
-import type { CustomActionConfig, NodePlopAPI, PlopGeneratorConfig } from "node-plop";
+import type { CustomActionConfig, NodePlopAPI, PlopGeneratorConfig, PromptQuestion } from "node-plop";
 import type { LoadedSpec, OperationSummary } from "../src/spec/index.js";
 import type { RecordKind } from "../src/model/types.js";
 import { exampleSpecPath } from "../src/generate/example.js";
@@ -83,7 +83,7 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   const action: CustomActionConfig<"capkit-generate"> = { type: "capkit-generate" };
   return {
     description: "Generate a platform integration from an OpenAPI document",
-    prompts: [
+    prompts: ([
       {
         type: "input",
         name: "name",
@@ -110,7 +110,7 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         message: "Operations (space toggles; the likely asset and risk sources are selected):",
         pageSize: 20,
         loop: false,
-        choices: () => operationChoices(plop, session),
+        choices: () => operationChoices(session),
         bypass: (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean),
         validate: async (value: string[]) => {
           if (value.length === 0) return "Select at least one operation.";
@@ -146,19 +146,19 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         message: "Output folder:",
         default: (answers: Partial<Answers>) => `integrations/${answers.name ?? "integration"}`,
       },
-    ],
+    ] as unknown[] as PromptQuestion[]),
     actions: [action],
   };
 }
 
-async function operationChoices(plop: NodePlopAPI, session: SpecSession) {
-  const Separator = plop.inquirer.Separator;
+async function operationChoices(session: SpecSession) {
   const choices: unknown[] = [];
   let tag: string | undefined;
   for (const op of session.operations) {
     if (op.tag !== tag) {
       tag = op.tag;
-      choices.push(new Separator(`── ${tag || "(untagged)"} ──`));
+      // inquirer turns `{ type: "separator" }` objects into its Separator class.
+      choices.push({ type: "separator", line: `── ${tag || "(untagged)"} ──` });
     }
     const summary = op.summary ? `  ${op.summary.replace(/\s+/g, " ").slice(0, 60)}` : "";
     choices.push({

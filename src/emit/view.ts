@@ -109,6 +109,7 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
     hasSummary: Boolean(op.summary),
     isList: op.isList,
     kind: kindClass(op.recordKind),
+    kindArticle: kindClass(op.recordKind) === "Asset" || kindClass(op.recordKind) === "Attribute" ? `an ${kindClass(op.recordKind)}` : `a ${kindClass(op.recordKind)}`,
     isAsset: op.recordKind === "asset",
     isRisk: op.recordKind === "risk",
     takesTarget: op.recordKind !== "asset",

@@ -20,7 +20,7 @@ export interface PlannedFile {
   diff?: string;
 }
 
-const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const SAFE_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
 
 function lines(content: string): number {
   return content.endsWith("\n") ? content.split("\n").length - 1 : content.split("\n").length;

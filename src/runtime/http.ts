@@ -33,6 +33,8 @@ export interface Http<Paths extends {}> {
   readonly api: Client<Paths>;
   /** The same fetch, for absolute next-page URLs; relative URLs resolve against `baseUrl`. */
   readonly fetch: ResilientFetch;
+  /** The logger the client reports to, for helpers such as `paginate` (maxPages warnings). */
+  readonly logger: Logger | undefined;
 }
 
 // Names the operation after the spec's path template, which reads better than a filled-in path.
@@ -75,7 +77,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
   });
   const api = createClient<Paths>({ baseUrl: baseUrl.href, fetch });
   api.use(operationMiddleware);
-  return { api, fetch };
+  return { api, fetch, logger: options.logger };
 }
 
 /**

@@ -56,6 +56,12 @@ export {
   retryDelay,
   shouldRetry,
 } from "./retry-policy.js";
+export {
+  fetchNextPage,
+  parseRecord,
+  parseRecords,
+  readPath,
+} from "./records.js";
 export { sanitizeUrl } from "./sanitize.js";
 export {
   createReplayStore,
@@ -67,3 +73,6 @@ export {
   type WebhookScheme,
   WebhookVerificationError,
 } from "./webhook.js";
+
+// Generated record schemas use zod; re-exported so an integration needs no other dependency.
+export { z } from "zod";
