@@ -2,11 +2,16 @@
  * The plop generator `integration`: prompts only, over the same `generate()` as `capkit generate`.
  * Heavy modules load lazily so the first prompt appears at once.
  */
-import type { CustomActionConfig, NodePlopAPI, PlopGeneratorConfig, PromptQuestion } from "node-plop";
-import type { LoadedSpec, OperationSummary } from "../src/spec/index.js";
-import type { RecordKind } from "../src/model/types.js";
+import type {
+  CustomActionConfig,
+  NodePlopAPI,
+  PlopGeneratorConfig,
+  PromptQuestion,
+} from "node-plop";
 import { exampleSpecPath } from "../src/generate/example.js";
 import { validateServiceName } from "../src/model/names.js";
+import type { RecordKind } from "../src/model/types.js";
+import type { LoadedSpec, OperationSummary } from "../src/spec/index.js";
 
 type Answers = {
   name: string;
@@ -44,13 +49,20 @@ class SpecSession {
 /** inquirer wants `true` or a message; our checks return a message or nothing. */
 const asValidation = (problem: string | undefined) => problem ?? true;
 
-export function parseKinds(text: string, operations: string[]): Record<string, RecordKind> | string {
+export function parseKinds(
+  text: string,
+  operations: string[],
+): Record<string, RecordKind> | string {
   const kinds: Record<string, RecordKind> = {};
-  for (const pair of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = pair.lastIndexOf("=");
     const id = pair.slice(0, at).trim();
     const kind = pair.slice(at + 1).trim() as RecordKind;
-    if (at < 1 || !operations.includes(id)) return `"${pair}" does not name a selected operation (id=kind)`;
+    if (at < 1 || !operations.includes(id))
+      return `"${pair}" does not name a selected operation (id=kind)`;
     if (!KINDS.includes(kind)) return `"${kind}" is not a record kind: use ${KINDS.join(", ")}`;
     kinds[id] = kind;
   }
@@ -83,7 +95,7 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   const action: CustomActionConfig<"capkit-generate"> = { type: "capkit-generate" };
   return {
     description: "Generate a platform integration from an OpenAPI document",
-    prompts: ([
+    prompts: [
       {
         type: "input",
         name: "name",
@@ -111,7 +123,11 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         pageSize: 20,
         loop: false,
         choices: () => operationChoices(session),
-        bypass: (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean),
+        bypass: (value: string) =>
+          value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
         validate: async (value: string[]) => {
           if (value.length === 0) return "Select at least one operation.";
           return true;
@@ -122,9 +138,14 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         name: "kinds",
         message: `Record kind per operation (${KINDS.join(", ")}):`,
         default: (answers: Partial<Answers>) =>
-          (answers.operations ?? []).map((id) => `${id}=${session.find(id)?.recordKind ?? "none"}`).join(", "),
+          (answers.operations ?? [])
+            .map((id) => `${id}=${session.find(id)?.recordKind ?? "none"}`)
+            .join(", "),
         validate: (value: string, answers?: Partial<Answers>) => {
-          const parsed = parseKinds(value, answers?.operations ?? value.split(",").map((p) => p.split("=")[0]!.trim()));
+          const parsed = parseKinds(
+            value,
+            answers?.operations ?? value.split(",").map((p) => p.split("=")[0]!.trim()),
+          );
           return typeof parsed === "string" ? parsed : true;
         },
       },
@@ -146,7 +167,7 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         message: "Output folder:",
         default: (answers: Partial<Answers>) => `integrations/${answers.name ?? "integration"}`,
       },
-    ] as unknown[] as PromptQuestion[]),
+    ] as unknown[] as PromptQuestion[],
     actions: [action],
   };
 }

@@ -16,7 +16,8 @@ export interface Handoff {
 
 function transformNames(result: GenerateResult): string[] {
   return result.model.operations.map((op) => {
-    const kind = op.recordKind === "asset" ? "Asset" : op.recordKind === "risk" ? "Risk" : "Attribute";
+    const kind =
+      op.recordKind === "asset" ? "Asset" : op.recordKind === "risk" ? "Risk" : "Attribute";
     return `to${op.recordName.charAt(0).toUpperCase()}${op.recordName.slice(1)}${kind}`;
   });
 }
@@ -30,7 +31,9 @@ export function nextStep(result: GenerateResult, cwd: string): string {
 export function toHandoff(result: GenerateResult, cwd: string): Handoff {
   const v = result.verification;
   const files = result.files.map((f) => `${relative(cwd, result.outDir) || "."}/${f.path}`);
-  const counts = v ? `${v.tests.passed} passed, ${v.tests.red} failing as expected (RED)` : "not verified";
+  const counts = v
+    ? `${v.tests.passed} passed, ${v.tests.red} failing as expected (RED)`
+    : "not verified";
   const status = !result.written ? "needs_review" : v && !v.ok ? "blocked" : "complete";
   const summary = result.written
     ? `Generated the ${result.model.title} integration (${result.model.operations.length} operations, ${result.model.auth.kind} auth): ${v ? `build ${v.build.ok ? "ok" : "failed"}, ${counts}` : counts}.`
@@ -42,7 +45,9 @@ export function toHandoff(result: GenerateResult, cwd: string): Handoff {
     verification: {
       tests_passed: v ? v.tests.ran && v.tests.unexpected.length === 0 : false,
       build_success: v ? v.build.ok : false,
-      command_output: v ? `${v.build.command}: ${v.build.ok ? "ok" : v.build.output}\n${v.tests.command}: ${counts}` : "",
+      command_output: v
+        ? `${v.build.command}: ${v.build.ok ? "ok" : v.build.output}\n${v.tests.command}: ${counts}`
+        : "",
     },
     handoff: {
       recommended_agent: "integration-developer",
@@ -60,17 +65,28 @@ export function formatReport(result: GenerateResult, cwd: string): string {
   );
   for (const f of result.files) {
     const owner = f.owner === "hand" ? "yours" : "generated";
-    out.push(`  ${f.path.padEnd(28)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(owner)}`);
+    out.push(
+      `  ${f.path.padEnd(28)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(owner)}`,
+    );
     if (f.diff) out.push(pc.dim(f.diff.trimEnd()));
   }
-  for (const r of m.renames) out.push(pc.yellow(`  renamed ${r.kind} ${JSON.stringify(r.from)} → ${r.to}: ${r.reason}`));
-  for (const w of m.warnings) out.push(pc.yellow(`  warning: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ""}`));
+  for (const r of m.renames)
+    out.push(pc.yellow(`  renamed ${r.kind} ${JSON.stringify(r.from)} → ${r.to}: ${r.reason}`));
+  for (const w of m.warnings)
+    out.push(pc.yellow(`  warning: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ""}`));
   const v = result.verification;
   if (v) {
-    out.push(v.build.ok ? `${pc.green("✔")} build ok (tsc --noEmit)` : `${pc.red("✘")} build failed (tsc --noEmit):\n${v.build.output}`);
-    if (!v.tests.ran) out.push(`${pc.red("✘")} tests did not run: ${v.tests.output.split("\n")[0]}`);
+    out.push(
+      v.build.ok
+        ? `${pc.green("✔")} build ok (tsc --noEmit)`
+        : `${pc.red("✘")} build failed (tsc --noEmit):\n${v.build.output}`,
+    );
+    if (!v.tests.ran)
+      out.push(`${pc.red("✘")} tests did not run: ${v.tests.output.split("\n")[0]}`);
     else {
-      out.push(`${v.tests.unexpected.length === 0 ? pc.green("✔") : pc.red("✘")} ${v.tests.passed} passed, ${v.tests.red} failing as expected (RED: NotImplementedError)${v.tests.unexpected.length ? `, ${v.tests.unexpected.length} failing unexpectedly` : ""}`);
+      out.push(
+        `${v.tests.unexpected.length === 0 ? pc.green("✔") : pc.red("✘")} ${v.tests.passed} passed, ${v.tests.red} failing as expected (RED: NotImplementedError)${v.tests.unexpected.length ? `, ${v.tests.unexpected.length} failing unexpectedly` : ""}`,
+      );
       for (const t of v.tests.unexpected) out.push(pc.red(`    ✘ ${t.name}: ${t.message ?? ""}`));
     }
   }

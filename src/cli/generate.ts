@@ -5,12 +5,18 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { CapkitError } from "../errors.js";
-import { type GenerateOptions, generate } from "../generate/index.js";
 import { exampleSpecPath } from "../generate/example.js";
+import { type GenerateOptions, generate } from "../generate/index.js";
 import type { AuthModel } from "../model/types.js";
 import { formatReport, toHandoff } from "./generate-report.js";
 
-const AUTH_KINDS: AuthModel["kind"][] = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
+const AUTH_KINDS: AuthModel["kind"][] = [
+  "bearer",
+  "apiKey",
+  "basic",
+  "oauth2ClientCredentials",
+  "none",
+];
 
 interface GenerateFlags {
   spec?: string;
@@ -35,9 +41,16 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 /** Turns flags into generate() options, or says exactly which flags a non-interactive run lacks. */
-export function optionsFromFlags(flags: GenerateFlags, interactive: boolean): GenerateOptions | string[] {
+export function optionsFromFlags(
+  flags: GenerateFlags,
+  interactive: boolean,
+): GenerateOptions | string[] {
   if (flags.auth && !AUTH_KINDS.includes(flags.auth as AuthModel["kind"])) {
-    throw new CapkitError("INVALID_AUTH", `--auth ${JSON.stringify(flags.auth)} is not one of ${AUTH_KINDS.join(", ")}.`, { exitCode: 2 });
+    throw new CapkitError(
+      "INVALID_AUTH",
+      `--auth ${JSON.stringify(flags.auth)} is not one of ${AUTH_KINDS.join(", ")}.`,
+      { exitCode: 2 },
+    );
   }
   const missing = [!flags.spec && "--spec <path|url>", !flags.name && "--name <service>"].filter(
     (m): m is string => typeof m === "string",
@@ -71,19 +84,33 @@ export function optionsFromFlags(flags: GenerateFlags, interactive: boolean): Ge
 export function registerGenerate(program: Command): void {
   program
     .command("generate")
-    .description("Generate an integration (main, client, types, transform, tests) from an OpenAPI document.")
-    .option("-s, --spec <path|url>", "OpenAPI 3.x or Swagger 2.0 document, YAML or JSON (default with --yes: the bundled example)")
+    .description(
+      "Generate an integration (main, client, types, transform, tests) from an OpenAPI document.",
+    )
+    .option(
+      "-s, --spec <path|url>",
+      "OpenAPI 3.x or Swagger 2.0 document, YAML or JSON (default with --yes: the bundled example)",
+    )
     .option("-n, --name <service>", "service name: lower-case letters, digits and '-', e.g. acme")
-    .option("-o, --operations <ids>", "comma-separated operationIds or \"GET /path\" patterns (default: the list operations that look like asset or risk sources)")
+    .option(
+      "-o, --operations <ids>",
+      'comma-separated operationIds or "GET /path" patterns (default: the list operations that look like asset or risk sources)',
+    )
     .option("-t, --tags <tags>", "comma-separated tags: every operation under them")
     .option("--out <dir>", "output folder (default: integrations/<name>)")
     .option("--auth <kind>", `override the auth scheme: ${AUTH_KINDS.join(", ")}`)
     .option("-f, --force", "overwrite an existing integration folder")
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
-    .option("--json", "print the result as JSON (status, summary, files_modified, verification, handoff)")
+    .option(
+      "--json",
+      "print the result as JSON (status, summary, files_modified, verification, handoff)",
+    )
     .option("-y, --yes", "accept every default without asking")
     .option("--no-verify", "skip the type-check and test run after writing")
-    .option("--spec-header <header>", "HTTP header for a private spec URL, e.g. \"Authorization: Bearer …\" (or CAPKIT_SPEC_HEADER)")
+    .option(
+      "--spec-header <header>",
+      'HTTP header for a private spec URL, e.g. "Authorization: Bearer …" (or CAPKIT_SPEC_HEADER)',
+    )
     .option("--allow-remote-refs", "let the spec $ref documents on other hosts")
     .addHelpText(
       "after",
@@ -108,7 +135,9 @@ Exit codes: 0 written and verified (transform tests RED by design), 1 verificati
       const result = await generate({
         ...options,
         cwd,
-        ...(showProgress ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) } : {}),
+        ...(showProgress
+          ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
+          : {}),
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(toHandoff(result, cwd), null, 2)}\n`);
       else process.stdout.write(`${formatReport(result, cwd)}\n`);

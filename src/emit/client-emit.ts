@@ -13,7 +13,14 @@ import { lineCount, pack } from "./pack.js";
 import { stringLiteral } from "./safe-text.js";
 import type { OperationView } from "./view.js";
 
-const RUNTIME_VALUES = ["fetchNextPage", "paginate", "parseRecord", "parseRecords", "readPath", "unwrap"];
+const RUNTIME_VALUES = [
+  "fetchNextPage",
+  "paginate",
+  "parseRecord",
+  "parseRecords",
+  "readPath",
+  "unwrap",
+];
 
 interface Block {
   view: OperationView;
@@ -33,7 +40,10 @@ export function emitClient(
     model.version,
     ctx.version,
   );
-  const blocks: Block[] = views.map((view) => ({ view, text: render("client-operation.hbs", view).trimEnd() }));
+  const blocks: Block[] = views.map((view) => ({
+    view,
+    text: render("client-operation.hbs", view).trimEnd(),
+  }));
   const classLines = 40 + views.length * 5;
   const groups = pack(
     blocks.map((b) => ({ item: b, lines: lineCount(b.text) + 1 })),

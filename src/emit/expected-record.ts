@@ -64,7 +64,8 @@ function firstField(op: OperationModel, hints: FieldHint[]): Field | undefined {
 function firstScalar(op: OperationModel): Field | undefined {
   if (typeof op.sample !== "object" || op.sample === null) return undefined;
   for (const [key, value] of Object.entries(op.sample)) {
-    if (typeof value === "string" || typeof value === "number") return { path: key, value: String(value) };
+    if (typeof value === "string" || typeof value === "number")
+      return { path: key, value: String(value) };
   }
   return undefined;
 }
@@ -75,7 +76,7 @@ const get = (f: Field | undefined) => (f ? `String(${accessor(f.path)})` : '""')
 function assetParts(op: OperationModel): { dns?: Field; name?: Field } {
   const host = firstField(op, ["hostname", "fqdn", "dns", "url"]);
   const ip = firstField(op, ["ip"]);
-  const fallback = host ?? ip ? undefined : (firstField(op, ["name", "id"]) ?? firstScalar(op));
+  const fallback = (host ?? ip) ? undefined : (firstField(op, ["name", "id"]) ?? firstScalar(op));
   const dns = host ?? ip ?? fallback;
   const name = ip ?? host ?? fallback;
   return { ...(dns ? { dns } : {}), ...(name ? { name } : {}) };

@@ -16,13 +16,25 @@ export interface HandNames {
   baseUrlConst: string;
 }
 
-const SEND = { Asset: "this.sendAsset", Risk: "this.sendRisk", Attribute: "this.sendAttribute" } as const;
+const SEND = {
+  Asset: "this.sendAsset",
+  Risk: "this.sendRisk",
+  Attribute: "this.sendAttribute",
+} as const;
 
-function put(body: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+function put(
+  body: Record<string, unknown>,
+  path: string[],
+  value: unknown,
+): Record<string, unknown> {
   let node = body;
   path.forEach((key, i) => {
-    if (i === path.length - 1) node[key] = value;
-    else node = (node[key] ??= {}) as Record<string, unknown>;
+    if (i === path.length - 1) {
+      node[key] = value;
+      return;
+    }
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
   });
   return body;
 }
@@ -31,7 +43,11 @@ function validationView(model: IntegrationModel, views: OperationView[], all: Op
   const op = all.find((o) => o.operationId === model.validation.operationId) ?? all[0]!;
   const view = views.find((v) => v.methodName === op.methodName)!;
   const sample = view.sampleValue;
-  const okBody = op.isList ? (op.recordsPath.length ? put({}, op.recordsPath, [sample]) : [sample]) : sample;
+  const okBody = op.isList
+    ? op.recordsPath.length
+      ? put({}, op.recordsPath, [sample])
+      : [sample]
+    : sample;
   const size = model.validation.pageSizeParam;
   const extra = size ? [`${JSON.stringify(size)}: 1`] : [];
   const request = invokeRequest(op, extra);
@@ -53,12 +69,16 @@ function validationView(model: IntegrationModel, views: OperationView[], all: Op
 }
 
 function purpose(views: OperationView[]): string {
-  const kinds = [...new Set(views.map((v) => `${v.recordName} records as ${v.kind.toLowerCase()}s`))];
+  const kinds = [
+    ...new Set(views.map((v) => `${v.recordName} records as ${v.kind.toLowerCase()}s`)),
+  ];
   return commentText(`pulls ${kinds.join(", ")}`, 200);
 }
 
 const sorted = (names: Iterable<string>) =>
-  [...new Set(names)].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, "")));
+  [...new Set(names)].sort((a, b) =>
+    a.replace(/^type /, "").localeCompare(b.replace(/^type /, "")),
+  );
 
 export function emitHandFiles(
   model: IntegrationModel,
@@ -69,7 +89,10 @@ export function emitHandFiles(
   names: HandNames,
 ): EmittedFile[] {
   const auth = authCode(model.auth);
-  const validation = validationView(model, allViews, [...model.operations, ...model.extraOperations]);
+  const validation = validationView(model, allViews, [
+    ...model.operations,
+    ...model.extraOperations,
+  ]);
   const kinds = new Set(views.map((v) => v.kind));
   const anyTarget = views.some((v) => v.takesTarget);
   const ops = views.map((v) => ({ ...v, sendCall: SEND[v.kind as keyof typeof SEND] }));
@@ -98,7 +121,14 @@ export function emitHandFiles(
     titleComment: commentText(model.title, 60),
     titleLiteral: stringLiteral(model.title),
     descriptionLiteral: stringLiteral(commentText(model.description ?? model.title, 200)),
-    mainImports: sorted(["type Asset", "type Attribute", "BaseCapability", "type CapabilityInfo", "type Risk", "registerCapability"]),
+    mainImports: sorted([
+      "type Asset",
+      "type Attribute",
+      "BaseCapability",
+      "type CapabilityInfo",
+      "type Risk",
+      "registerCapability",
+    ]),
     credentialParams: auth.credentials.map((c) => stringLiteral(c)),
     auth: auth.code,
     usesSecret: auth.credentials.length > 0,
@@ -115,11 +145,20 @@ export function emitHandFiles(
     ]),
   });
   const paging = views.find((v) => v.paged);
-  const secret = Object.fromEntries(auth.credentials.map((c) => [c, `capkit-test-${c}-5d41402abc4b2a76`]));
+  const secret = Object.fromEntries(
+    auth.credentials.map((c) => [c, `capkit-test-${c}-5d41402abc4b2a76`]),
+  );
   const config = Object.fromEntries(
     [...model.operations, ...model.extraOperations]
       .flatMap((op) => op.parameters.filter((p) => p.required && p.in !== "cookie"))
-      .map((p) => [p.name, p.type === "integer" || p.type === "number" ? "1" : p.type === "boolean" ? "true" : "example"]),
+      .map((p) => [
+        p.name,
+        p.type === "integer" || p.type === "number"
+          ? "1"
+          : p.type === "boolean"
+            ? "true"
+            : "example",
+      ]),
   );
   const test = render("test.ts.hbs", {
     ...shared,
@@ -137,7 +176,10 @@ export function emitHandFiles(
     configLiteral: jsonLiteral(config),
     validation,
     unauthorizedCalls: model.auth.kind === "oauth2ClientCredentials" ? 2 : 1,
-    oauth: model.auth.kind === "oauth2ClientCredentials" ? { tokenUrl: stringLiteral(tokenUrl(model)) } : false,
+    oauth:
+      model.auth.kind === "oauth2ClientCredentials"
+        ? { tokenUrl: stringLiteral(tokenUrl(model)) }
+        : false,
     paging: paging
       ? {
           ...paging,

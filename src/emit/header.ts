@@ -1,7 +1,12 @@
 /** The banner of generated (capkit-owned) files: `capkit lint` finds them by `@generated`. */
 import { commentText } from "./safe-text.js";
 
-export function generatedHeader(what: string, specTitle: string, specVersion: string, version: string): string {
+export function generatedHeader(
+  what: string,
+  specTitle: string,
+  specVersion: string,
+  version: string,
+): string {
   return [
     "/**",
     ` * ${commentText(what)}`,

@@ -11,11 +11,15 @@ const byName = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity:
 export function importLine(spec: ImportSpec): string | undefined {
   const values = new Set(spec.values ?? []);
   const types = [...new Set(spec.types ?? [])].filter((t) => !values.has(t));
-  const names = [...[...values].map((v) => ({ name: v, text: v })), ...types.map((t) => ({ name: t, text: `type ${t}` }))]
+  const names = [
+    ...[...values].map((v) => ({ name: v, text: v })),
+    ...types.map((t) => ({ name: t, text: `type ${t}` })),
+  ]
     .sort((a, b) => byName(a.name, b.name))
     .map((n) => n.text);
   if (names.length === 0) return undefined;
-  if (values.size === 0) return `import type { ${types.sort(byName).join(", ")} } from "${spec.from}";`;
+  if (values.size === 0)
+    return `import type { ${types.sort(byName).join(", ")} } from "${spec.from}";`;
   return `import { ${names.join(", ")} } from "${spec.from}";`;
 }
 
@@ -25,5 +29,7 @@ export function importLines(specs: ImportSpec[]): string[] {
 
 /** Which of `candidates` appear as whole words in `text`. */
 export function usedNames(text: string, candidates: Iterable<string>): string[] {
-  return [...candidates].filter((name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(text));
+  return [...candidates].filter((name) =>
+    new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(text),
+  );
 }

@@ -9,10 +9,10 @@ import type { EmitContext, EmittedFile } from "./context.js";
 import { emitHandFiles } from "./hand-files.js";
 import { manifest } from "./manifest.js";
 import { fileNames } from "./names.js";
+import { identifier } from "./safe-text.js";
 import { emitSamples } from "./samples-emit.js";
 import { emitTypes } from "./types-emit.js";
 import { operationView } from "./view.js";
-import { identifier } from "./safe-text.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
 
@@ -28,8 +28,12 @@ export async function emitIntegration(
   model: IntegrationModel,
   options: EmitOptions = {},
 ): Promise<EmittedFile[]> {
-  const ctx: EmitContext = { version: options.version ?? VERSION, lineBudget: options.lineBudget ?? DEFAULT_LINE_BUDGET };
-  if (!/^[a-z][a-z0-9-]*$/.test(model.service)) throw new Error(`capkit: unsafe service name ${JSON.stringify(model.service)}`);
+  const ctx: EmitContext = {
+    version: options.version ?? VERSION,
+    lineBudget: options.lineBudget ?? DEFAULT_LINE_BUDGET,
+  };
+  if (!/^[a-z][a-z0-9-]*$/.test(model.service))
+    throw new Error(`capkit: unsafe service name ${JSON.stringify(model.service)}`);
   identifier(model.className);
   const files = fileNames(model);
   const names = {

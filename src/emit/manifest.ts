@@ -16,25 +16,45 @@ export function sha256(content: string): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-export function manifest(model: IntegrationModel, files: EmittedFile[], ctx: EmitContext): EmittedFile {
+export function manifest(
+  model: IntegrationModel,
+  files: EmittedFile[],
+  ctx: EmitContext,
+): EmittedFile {
   const sortedFiles = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const body = {
     capkit: ctx.version,
     service: model.service,
-    spec: { source: model.source, sha256: model.specHash, title: model.title, version: model.version },
+    spec: {
+      source: model.source,
+      sha256: model.specHash,
+      title: model.title,
+      version: model.version,
+    },
     operations: model.operations.map((op) => op.operationId),
     options: {
       auth: model.auth.kind,
       baseUrl: model.baseUrl,
       validation: model.validation.operationId,
-      pagination: Object.fromEntries(model.operations.map((op) => [op.operationId, op.pagination.style])),
-      recordKinds: Object.fromEntries(model.operations.map((op) => [op.operationId, op.recordKind])),
+      pagination: Object.fromEntries(
+        model.operations.map((op) => [op.operationId, op.pagination.style]),
+      ),
+      recordKinds: Object.fromEntries(
+        model.operations.map((op) => [op.operationId, op.recordKind]),
+      ),
     },
     files: Object.fromEntries(
-      sortedFiles.map((f) => [f.path, { owner: f.owner, sha256: sha256(f.content), lines: lineTotal(f.content) }]),
+      sortedFiles.map((f) => [
+        f.path,
+        { owner: f.owner, sha256: sha256(f.content), lines: lineTotal(f.content) },
+      ]),
     ),
   };
-  return { path: ".capkit.json", content: `${JSON.stringify(body, null, 2)}\n`, owner: "generated" };
+  return {
+    path: ".capkit.json",
+    content: `${JSON.stringify(body, null, 2)}\n`,
+    owner: "generated",
+  };
 }
 
 function lineTotal(content: string): number {

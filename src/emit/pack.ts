@@ -13,10 +13,7 @@ export function lineCount(text: string): number {
 }
 
 /** Returns the blocks grouped per file: index 0 is the main file. */
-export function pack<T>(
-  blocks: Block<T>[],
-  budget: { first: number; overflow: number },
-): T[][] {
+export function pack<T>(blocks: Block<T>[], budget: { first: number; overflow: number }): T[][] {
   const files: T[][] = [[]];
   let room = budget.first;
   for (const block of blocks) {

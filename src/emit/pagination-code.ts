@@ -37,7 +37,10 @@ export function strategyProperties(pagination: Pagination, defaultPageSize: stri
         `style: "page"`,
         `pageParam: ${stringLiteral(pagination.pageParam)}`,
         ...(pagination.perPageParam
-          ? [`perPageParam: ${stringLiteral(pagination.perPageParam)}`, `perPage: ${defaultPageSize}`]
+          ? [
+              `perPageParam: ${stringLiteral(pagination.perPageParam)}`,
+              `perPage: ${defaultPageSize}`,
+            ]
           : []),
         `firstPage: ${pagination.firstPage}`,
         ...(pagination.totalPages ? [`totalPages: ${reader(pagination.totalPages)}`] : []),

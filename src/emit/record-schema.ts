@@ -49,7 +49,11 @@ function responseSchema(model: IntegrationModel, op: OperationModel): JsonSchema
 }
 
 /** Merges `allOf` members (and `oneOf`/`anyOf` alternatives, loosely) into one object schema. */
-export function flattenObject(document: unknown, schema: JsonSchema | undefined, depth = 0): JsonSchema {
+export function flattenObject(
+  document: unknown,
+  schema: JsonSchema | undefined,
+  depth = 0,
+): JsonSchema {
   const merged: JsonSchema = { type: "object", properties: {}, required: [] as string[] };
   if (!schema || depth > 8) return merged;
   const props = merged.properties as Record<string, unknown>;

@@ -20,7 +20,9 @@ export function identifier(name: unknown): string {
 /** A TypeScript string literal for any text: JSON's escaping covers quotes, backslashes and newlines. */
 export function stringLiteral(text: unknown): string {
   // U+2028/U+2029 are legal in JSON strings and in ES2019+ literals, but escape them for old tools.
-  return JSON.stringify(String(text ?? "")).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(String(text ?? ""))
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /**
@@ -29,6 +31,7 @@ export function stringLiteral(text: unknown): string {
  */
 export function commentText(text: unknown, max = 160): string {
   const flat = String(text ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ")
     .replace(/\*\//g, "*\\/")
     .replace(/\s+/g, " ")

@@ -15,7 +15,8 @@ const PRETTY_MAX_LINES = 60;
 /** Pretty JSON when short; otherwise one line per top-level field, so big examples stay readable. */
 function sampleLiteral(sample: unknown): string {
   const pretty = jsonLiteral(sample);
-  if (lineCount(pretty) <= PRETTY_MAX_LINES || typeof sample !== "object" || sample === null) return pretty;
+  if (lineCount(pretty) <= PRETTY_MAX_LINES || typeof sample !== "object" || sample === null)
+    return pretty;
   const fields = Object.entries(sample as Record<string, unknown>).map(
     ([key, value]) => `  ${propertyKey(key)}: ${jsonLiteral(value, 0)},`,
   );
@@ -46,7 +47,9 @@ export function emitSamples(
   return files.map(({ path, group }, i) => {
     const reexports =
       i === 0 ? files.slice(1).map((f) => `export * from "${importPath(f.path)}";`) : [];
-    const body = [header, ...(reexports.length ? [reexports.join("\n")] : []), ...group].join("\n\n");
+    const body = [header, ...(reexports.length ? [reexports.join("\n")] : []), ...group].join(
+      "\n\n",
+    );
     return { path, content: `${body}\n`, owner: "generated" as const };
   });
 }

@@ -7,7 +7,22 @@ import type { IntegrationModel } from "../model/types.js";
 
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs"]);
 // Under these keys the children are names chosen by the spec author, not keywords.
-const NAME_MAPS = new Set(["properties", "patternProperties", "schemas", "responses", "parameters", "headers", "securitySchemes", "requestBodies", "pathItems", "content", "links", "callbacks", "variables", "mapping"]);
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "schemas",
+  "responses",
+  "parameters",
+  "headers",
+  "securitySchemes",
+  "requestBodies",
+  "pathItems",
+  "content",
+  "links",
+  "callbacks",
+  "variables",
+  "mapping",
+]);
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 function strip(node: unknown, parentKey: string): unknown {

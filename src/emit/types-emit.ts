@@ -3,10 +3,10 @@
  * transforms read, then the `openapi-typescript` types of the pruned document.
  */
 import type { IntegrationModel } from "../model/types.js";
+import type { EmitContext, EmittedFile } from "./context.js";
 import { generatedHeader } from "./header.js";
 import { fileNames, importPath } from "./names.js";
 import { type Block, lineCount, pack } from "./pack.js";
-import type { EmittedFile, EmitContext } from "./context.js";
 import { type TypeUnit, typesParts } from "./types-file.js";
 import type { OperationView } from "./view.js";
 
@@ -90,11 +90,14 @@ export async function emitTypes(
   const roots = new Map<string, string[]>();
   groups.forEach((group, i) => {
     const rendered = renderContainers(group, i + 1);
-    for (const c of rendered.containers) roots.set(c, [...(roots.get(c) ?? []), `${pascal(c)}${i + 1}`]);
+    for (const c of rendered.containers)
+      roots.set(c, [...(roots.get(c) ?? []), `${pascal(c)}${i + 1}`]);
     if (i === 0) return;
     const file = names.typesPart(i + 1);
     const usesZod = group.some((u) => u.container === "zod");
-    const referenced = ["components", "operations"].filter((root) => rendered.text.includes(`${root}[`));
+    const referenced = ["components", "operations"].filter((root) =>
+      rendered.text.includes(`${root}[`),
+    );
     const imports = [
       ...(usesZod ? ['import { z } from "capkit/runtime";'] : []),
       ...(referenced.length > 0
@@ -111,11 +114,18 @@ export async function emitTypes(
   const partImports = files.map((f, i) => {
     const group = groups[i + 1] ?? [];
     const zodNames = group.filter((u) => u.container === "zod").length > 0;
-    const typeNames = [...new Set(group.filter((u) => u.container !== "zod").map((u) => `${pascal(u.container)}${i + 2}`))];
+    const typeNames = [
+      ...new Set(
+        group.filter((u) => u.container !== "zod").map((u) => `${pascal(u.container)}${i + 2}`),
+      ),
+    ];
     return { file: f.path, typeNames, zodNames };
   });
   const rootDecls = [
-    ...ROOTS.map((root) => `export type ${root} = ${(roots.get(root) ?? ["Record<string, never>"]).join(" & ")};`),
+    ...ROOTS.map(
+      (root) =>
+        `export type ${root} = ${(roots.get(root) ?? ["Record<string, never>"]).join(" & ")};`,
+    ),
     `export interface components {\n${[
       ...[...roots.keys()]
         .filter((c) => c.startsWith("components."))
@@ -129,8 +139,17 @@ export async function emitTypes(
       .filter((p) => p.typeNames.length > 0)
       .map((p) => `import type { ${p.typeNames.join(", ")} } from "${importPath(p.file)}";`),
   ];
-  const reexports = partImports.filter((p) => p.zodNames).map((p) => `export * from "${importPath(p.file)}";`);
-  const main = [header, mainImports.join("\n"), reexports.join("\n"), first.text, head, rootDecls.join("\n\n")]
+  const reexports = partImports
+    .filter((p) => p.zodNames)
+    .map((p) => `export * from "${importPath(p.file)}";`);
+  const main = [
+    header,
+    mainImports.join("\n"),
+    reexports.join("\n"),
+    first.text,
+    head,
+    rootDecls.join("\n\n"),
+  ]
     .filter((s) => s.trim() !== "")
     .join("\n\n");
   return [{ path: names.types, content: `${main}\n`, owner: "generated" }, ...files];
@@ -144,10 +163,17 @@ function singleFile(
   componentsInline: string[],
 ): string {
   const container = (name: string) =>
-    typeUnits.filter((u) => u.container === name).map((u) => indent(u.text, 1)).join("\n");
-  const components = [...new Set(typeUnits.map((u) => u.container).filter((c) => c.startsWith("components.")))];
+    typeUnits
+      .filter((u) => u.container === name)
+      .map((u) => indent(u.text, 1))
+      .join("\n");
+  const components = [
+    ...new Set(typeUnits.map((u) => u.container).filter((c) => c.startsWith("components."))),
+  ];
   const componentBody = [
-    ...components.map((c) => `  ${c.slice("components.".length)}: {\n${indent(container(c), 1)}\n  };`),
+    ...components.map(
+      (c) => `  ${c.slice("components.".length)}: {\n${indent(container(c), 1)}\n  };`,
+    ),
     ...componentsInline.map((text) => indent(text, 1)),
   ].join("\n");
   const declarations = [
@@ -156,7 +182,12 @@ function singleFile(
     `export interface components {\n${componentBody}\n}`,
     `export interface operations {\n${container("operations")}\n}`,
   ];
-  return [header, 'import { z } from "capkit/runtime";', ...zodUnits.map((u) => u.text), ...declarations]
+  return [
+    header,
+    'import { z } from "capkit/runtime";',
+    ...zodUnits.map((u) => u.text),
+    ...declarations,
+  ]
     .filter((s) => s.trim() !== "")
     .join("\n\n");
 }

@@ -59,19 +59,30 @@ export function reindent(text: string, extra = 0): string {
 function memberUnits(container: string, members: readonly ts.TypeElement[], clean: boolean) {
   return members
     .filter((m) => !isOptionalNever(m))
-    .map((m) => ({ container, text: reindent(astToString(clean ? dropOptionalNever(m) : m).trim()) }));
+    .map((m) => ({
+      container,
+      text: reindent(astToString(clean ? dropOptionalNever(m) : m).trim()),
+    }));
 }
 
 export async function typesParts(model: IntegrationModel): Promise<TypesParts> {
   const nodes = await openapiTS(typesDocument(model) as never, { silent: true });
   const parts: TypesParts = { head: [], units: [], componentsInline: [] };
   for (const node of nodes) {
-    if (ts.isInterfaceDeclaration(node) && (node.name.text === "paths" || node.name.text === "operations")) {
+    if (
+      ts.isInterfaceDeclaration(node) &&
+      (node.name.text === "paths" || node.name.text === "operations")
+    ) {
       parts.units.push(...memberUnits(node.name.text, node.members, true));
     } else if (ts.isInterfaceDeclaration(node) && node.name.text === "components") {
       for (const member of node.members) {
         const name = member.name && ts.isIdentifier(member.name) ? member.name.text : "";
-        if (ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type) && name) {
+        if (
+          ts.isPropertySignature(member) &&
+          member.type &&
+          ts.isTypeLiteralNode(member.type) &&
+          name
+        ) {
           parts.units.push(...memberUnits(`components.${name}`, member.type.members, false));
         } else {
           parts.componentsInline.push(reindent(astToString(member).trim()));

@@ -5,10 +5,10 @@
 import type { IntegrationModel, OperationModel, ParameterModel } from "../model/types.js";
 import { conformSample } from "./conform-sample.js";
 import { expectedRecord } from "./expected-record.js";
-import { importPath, kindClass, operationNames, type FileNames } from "./names.js";
-import { invokeRequest, requiredParams, testRequest } from "./request-code.js";
+import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
 import { bodyPathLiteral, pageSizeParam, strategyProperties } from "./pagination-code.js";
 import { deref, flattenObject, recordSchema } from "./record-schema.js";
+import { invokeRequest, requiredParams, testRequest } from "./request-code.js";
 import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
 import { zodFields } from "./zod-schema.js";
 
@@ -57,20 +57,29 @@ function requestView(op: OperationModel) {
 }
 
 /** The openapi-fetch init object: `{ params: { … }, body }`, from the request's groups. */
-function initCode(req: ReturnType<typeof requestView>, paged: boolean, cursorInBody: boolean): string {
+function initCode(
+  req: ReturnType<typeof requestView>,
+  paged: boolean,
+  cursorInBody: boolean,
+): string {
   const params: string[] = [];
   if (req.hasPath) params.push("path: request.path");
-  if (paged && !cursorInBody) params.push(`query: { ${req.hasQuery ? "...request.query, " : ""}...step.params }`);
+  if (paged && !cursorInBody)
+    params.push(`query: { ${req.hasQuery ? "...request.query, " : ""}...step.params }`);
   else if (req.hasQuery) params.push("query: request.query");
   if (req.hasHeader) params.push("header: request.header");
   const parts = params.length > 0 ? [`params: { ${params.join(", ")} }`] : [];
-  if (paged && cursorInBody) parts.push(`body: { ${req.hasBody ? "...request.body, " : ""}...step.params }`);
+  if (paged && cursorInBody)
+    parts.push(`body: { ${req.hasBody ? "...request.body, " : ""}...step.params }`);
   else if (req.hasBody) parts.push("body: request.body");
   return parts.length > 0 ? `{ ${parts.join(", ")} }` : "{}";
 }
 
 function mswPath(path: string): string {
-  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => `:${name.replace(/[^A-Za-z0-9_]/g, "_")}`);
+  return path.replace(
+    /\{([^}]+)\}/g,
+    (_m, name: string) => `:${name.replace(/[^A-Za-z0-9_]/g, "_")}`,
+  );
 }
 
 /** The path with its parameters at the tests' sample values, for next-page links in mocks. */
@@ -109,7 +118,10 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
     hasSummary: Boolean(op.summary),
     isList: op.isList,
     kind: kindClass(op.recordKind),
-    kindArticle: kindClass(op.recordKind) === "Asset" || kindClass(op.recordKind) === "Attribute" ? `an ${kindClass(op.recordKind)}` : `a ${kindClass(op.recordKind)}`,
+    kindArticle:
+      kindClass(op.recordKind) === "Asset" || kindClass(op.recordKind) === "Attribute"
+        ? `an ${kindClass(op.recordKind)}`
+        : `a ${kindClass(op.recordKind)}`,
     isAsset: op.recordKind === "asset",
     isRisk: op.recordKind === "risk",
     takesTarget: op.recordKind !== "asset",

@@ -48,7 +48,8 @@ export function zodFields(
       if (!required.has(name)) zod += ".nullish()";
       else if (nullable) zod += ".nullable()";
     }
-    const doc = prop && typeof prop.description === "string" ? commentText(prop.description, 100) : "";
+    const doc =
+      prop && typeof prop.description === "string" ? commentText(prop.description, 100) : "";
     if (doc) lines.push(`/** ${doc} */`);
     lines.push(`${propertyKey(name)}: ${zod},`);
   }

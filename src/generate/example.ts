@@ -2,7 +2,10 @@
 import { existsSync } from "node:fs";
 
 export function exampleSpecPath(): string {
-  for (const rel of ["../../examples/specs/vulnscan.yaml", "../../../examples/specs/vulnscan.yaml"]) {
+  for (const rel of [
+    "../../examples/specs/vulnscan.yaml",
+    "../../../examples/specs/vulnscan.yaml",
+  ]) {
     const path = new URL(rel, import.meta.url).pathname;
     if (existsSync(path)) return path;
   }

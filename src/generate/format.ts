@@ -16,7 +16,9 @@ function biomeCommand(): { file: string; args: string[] } {
   const exe = process.platform === "win32" ? "biome.exe" : "biome";
   for (const suffix of ["", "-musl"]) {
     try {
-      const file = require.resolve(`@biomejs/cli-${process.platform}-${process.arch}${suffix}/${exe}`);
+      const file = require.resolve(
+        `@biomejs/cli-${process.platform}-${process.arch}${suffix}/${exe}`,
+      );
       return { file, args: [] };
     } catch {
       // try the next variant
@@ -27,7 +29,10 @@ function biomeCommand(): { file: string; args: string[] } {
 }
 
 function configPath(): string {
-  for (const rel of ["../../templates/biome.json", "../../../templates/biome.json"]) {
+  for (const rel of [
+    "../../templates/biome-generated.json",
+    "../../../templates/biome-generated.json",
+  ]) {
     const path = new URL(rel, import.meta.url).pathname;
     try {
       readFileSync(path);
@@ -36,7 +41,7 @@ function configPath(): string {
       // the other layout (src/ vs dist/src/)
     }
   }
-  throw new Error("capkit: templates/biome.json is missing from the installed package");
+  throw new Error("capkit: templates/biome-generated.json is missing from the installed package");
 }
 
 export async function formatFiles(files: EmittedFile[]): Promise<EmittedFile[]> {
@@ -47,14 +52,24 @@ export async function formatFiles(files: EmittedFile[]): Promise<EmittedFile[]> 
     const biome = biomeCommand();
     const result = await execa(
       biome.file,
-      [...biome.args, "check", "--write", "--config-path", configPath(), "--no-errors-on-unmatched", dir],
+      [
+        ...biome.args,
+        "check",
+        "--write",
+        "--config-path",
+        configPath(),
+        "--no-errors-on-unmatched",
+        dir,
+      ],
       { reject: false, env: { NODE_OPTIONS: "" } },
     );
     if (result.exitCode !== 0) {
       // Formatting is cosmetic; a file Biome cannot parse is a capkit bug that tsc will name.
       return files;
     }
-    return files.map((f) => (f.path.endsWith(".ts") ? { ...f, content: readFileSync(join(dir, f.path), "utf8") } : f));
+    return files.map((f) =>
+      f.path.endsWith(".ts") ? { ...f, content: readFileSync(join(dir, f.path), "utf8") } : f,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

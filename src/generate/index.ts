@@ -53,7 +53,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.name !== undefined) assertName(options.name);
   // Refuse an occupied folder before the (possibly slow) load, when the name is known.
   if (options.name && !options.dryRun) {
-    checkOutputFolder(resolve(cwd, options.out ?? `integrations/${options.name}`), options.force === true);
+    checkOutputFolder(
+      resolve(cwd, options.out ?? `integrations/${options.name}`),
+      options.force === true,
+    );
   }
 
   progress(`Loading ${options.spec}`);
@@ -64,7 +67,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ...(options.specHeader ? { header: options.specHeader } : {}),
       ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     }));
-  const name = options.name ?? nameFromTitle(String((spec.document.info as { title?: unknown } | undefined)?.title ?? ""));
+  const name =
+    options.name ??
+    nameFromTitle(String((spec.document.info as { title?: unknown } | undefined)?.title ?? ""));
   assertName(name);
   const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
@@ -92,9 +97,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 function assertName(name: string): void {
   const problem = validateServiceName(name);
   if (problem) {
-    throw new CapkitError("INVALID_NAME", `The service name ${JSON.stringify(name)} is not valid: ${problem}`, {
-      source: "--name",
-    });
+    throw new CapkitError(
+      "INVALID_NAME",
+      `The service name ${JSON.stringify(name)} is not valid: ${problem}`,
+      {
+        source: "--name",
+      },
+    );
   }
 }
 
@@ -105,7 +114,9 @@ export function nameFromTitle(title: string): string {
     .normalize("NFKD")
     .replace(/[^a-z0-9\s-]/g, "")
     .split(/[\s-]+/)
-    .filter((w) => /^[a-z]/.test(w) && !["the", "api", "rest", "openapi", "v1", "v2", "v3"].includes(w));
+    .filter(
+      (w) => /^[a-z]/.test(w) && !["the", "api", "rest", "openapi", "v1", "v2", "v3"].includes(w),
+    );
   const candidate = words[0] ?? "integration";
   return validateServiceName(candidate) ? "integration" : candidate.slice(0, 40);
 }
@@ -125,6 +136,9 @@ function applyOverrides(model: IntegrationModel, options: GenerateOptions): void
         { source: "--validation" },
       );
     }
-    model.validation = { operationId: op.operationId, reason: `${op.method.toUpperCase()} ${op.path} (chosen)` };
+    model.validation = {
+      operationId: op.operationId,
+      reason: `${op.method.toUpperCase()} ${op.path} (chosen)`,
+    };
   }
 }

@@ -3,7 +3,16 @@
  * output folder, then moved into place. Nothing lands outside the output folder, and a folder that
  * already holds files is only touched with `force`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { EmittedFile } from "../emit/index.js";
@@ -29,7 +38,10 @@ function lines(content: string): number {
 /** Every emitted path is a plain file name: no folder, no `..`, nothing absolute. */
 function assertInside(outDir: string, file: EmittedFile): string {
   if (!SAFE_NAME.test(file.path) || file.path.includes("..")) {
-    throw new CapkitError("UNSAFE_PATH", `Refusing to write ${JSON.stringify(file.path)}: not a plain file name inside ${outDir}.`);
+    throw new CapkitError(
+      "UNSAFE_PATH",
+      `Refusing to write ${JSON.stringify(file.path)}: not a plain file name inside ${outDir}.`,
+    );
   }
   return join(outDir, file.path);
 }
@@ -38,8 +50,14 @@ export function planFiles(outDir: string, files: EmittedFile[], withDiff: boolea
   return files.map((file) => {
     const target = assertInside(outDir, file);
     const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-    const status: FileStatus = before === undefined ? "created" : before === file.content ? "unchanged" : "updated";
-    const planned: PlannedFile = { path: file.path, owner: file.owner, lines: lines(file.content), status };
+    const status: FileStatus =
+      before === undefined ? "created" : before === file.content ? "unchanged" : "updated";
+    const planned: PlannedFile = {
+      path: file.path,
+      owner: file.owner,
+      lines: lines(file.content),
+      status,
+    };
     if (withDiff && status === "updated" && before !== undefined) {
       planned.diff = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, file.content);
     }
@@ -51,11 +69,16 @@ export function planFiles(outDir: string, files: EmittedFile[], withDiff: boolea
 export function checkOutputFolder(outDir: string, force: boolean): void {
   if (!existsSync(outDir)) return;
   if (!statSync(outDir).isDirectory()) {
-    throw new CapkitError("OUT_NOT_A_FOLDER", `The output path ${outDir} exists and is not a folder. Choose another --out.`);
+    throw new CapkitError(
+      "OUT_NOT_A_FOLDER",
+      `The output path ${outDir} exists and is not a folder. Choose another --out.`,
+    );
   }
   const entries = readdirSync(outDir);
   if (entries.length === 0 || force) return;
-  const what = entries.includes(".capkit.json") ? "already holds a capkit integration" : `is not empty (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`;
+  const what = entries.includes(".capkit.json")
+    ? "already holds a capkit integration"
+    : `is not empty (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`;
   throw new CapkitError(
     "OUT_EXISTS",
     `The output folder ${outDir} ${what}. Nothing was written. Re-run with --force to overwrite the generated and hand-owned files there, --dry-run to see the differences, or --out to choose another folder.`,
@@ -69,7 +92,11 @@ export function writeFiles(outDir: string, files: EmittedFile[]): void {
   try {
     mkdirSync(parent, { recursive: true });
   } catch (error) {
-    throw new CapkitError("OUT_UNWRITABLE", `Cannot create ${parent}: ${(error as NodeJS.ErrnoException).code ?? "error"}. Nothing was written.`, { cause: error });
+    throw new CapkitError(
+      "OUT_UNWRITABLE",
+      `Cannot create ${parent}: ${(error as NodeJS.ErrnoException).code ?? "error"}. Nothing was written.`,
+      { cause: error },
+    );
   }
   const staging = join(parent, `.${basename(absolute)}.capkit-${process.pid}-${Date.now()}`);
   try {
@@ -83,7 +110,11 @@ export function writeFiles(outDir: string, files: EmittedFile[]): void {
   } catch (error) {
     if (error instanceof CapkitError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new CapkitError("OUT_UNWRITABLE", `Cannot write the integration to ${absolute}: ${code}. Nothing was written.`, { cause: error });
+    throw new CapkitError(
+      "OUT_UNWRITABLE",
+      `Cannot write the integration to ${absolute}: ${code}. Nothing was written.`,
+      { cause: error },
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

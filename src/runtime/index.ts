@@ -1,6 +1,8 @@
 // capkit/runtime: the platform capability model and the resilience layer generated clients run on.
 // This folder never imports from the generator; generated code imports only this entry point.
 
+// Generated record schemas use zod; re-exported so an integration needs no other dependency.
+export { z } from "zod";
 export { AUTH_TYPES, type Auth } from "./auth.js";
 export { BaseCapability, type CapabilityOptions } from "./capability.js";
 export { type CapabilityInfo, SURFACES, type Surface } from "./capability-info.js";
@@ -38,6 +40,12 @@ export {
   readRateLimitHeaders,
 } from "./rate-limit.js";
 export {
+  fetchNextPage,
+  parseRecord,
+  parseRecords,
+  readPath,
+} from "./records.js";
+export {
   type CapabilityClass,
   type CapabilityFactory,
   getCapability,
@@ -56,12 +64,6 @@ export {
   retryDelay,
   shouldRetry,
 } from "./retry-policy.js";
-export {
-  fetchNextPage,
-  parseRecord,
-  parseRecords,
-  readPath,
-} from "./records.js";
 export { sanitizeUrl } from "./sanitize.js";
 export {
   createReplayStore,
@@ -73,6 +75,3 @@ export {
   type WebhookScheme,
   WebhookVerificationError,
 } from "./webhook.js";
-
-// Generated record schemas use zod; re-exported so an integration needs no other dependency.
-export { z } from "zod";

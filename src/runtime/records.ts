@@ -36,10 +36,14 @@ export function parseRecords<T>(
 ): T[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
-    throw new IntegrationError("RECORD_MISMATCH", `${operation}: the response holds no array of records`, {
-      operation,
-      retryable: false,
-    });
+    throw new IntegrationError(
+      "RECORD_MISMATCH",
+      `${operation}: the response holds no array of records`,
+      {
+        operation,
+        retryable: false,
+      },
+    );
   }
   return value.map((item) => parseRecord(operation, schema, item));
 }

@@ -28,7 +28,16 @@ export interface TestRunResult {
 }
 
 interface VitestJson {
-  testResults?: { assertionResults?: { fullName?: string; title?: string; ancestorTitles?: string[]; status?: string; failureMessages?: string[] }[]; message?: string }[];
+  testResults?: {
+    assertionResults?: {
+      fullName?: string;
+      title?: string;
+      ancestorTitles?: string[];
+      status?: string;
+      failureMessages?: string[];
+    }[];
+    message?: string;
+  }[];
 }
 
 const TRANSFORM_SUITE = /transforms \(RED/;
@@ -46,7 +55,11 @@ export function classify(report: VitestJson): Omit<TestRunResult, "ran" | "outpu
       if (test.status === "passed") {
         result.passed++;
         if (isTransform) result.green++;
-      } else if (test.status === "failed" && isTransform && message.includes("NotImplementedError")) {
+      } else if (
+        test.status === "failed" &&
+        isTransform &&
+        message.includes("NotImplementedError")
+      ) {
         result.red++;
       } else if (test.status === "failed") {
         result.unexpected.push({ name, status: "failed", message: message.split("\n")[0] ?? "" });
@@ -60,21 +73,46 @@ export async function runTests(dir: string, cwd: string): Promise<TestRunResult>
   const bin = vitestBin(dir);
   const command = `vitest run ${dir}`;
   if (!bin) {
-    return { ran: false, passed: 0, red: 0, green: 0, unexpected: [], output: "vitest is not installed in this project", command };
+    return {
+      ran: false,
+      passed: 0,
+      red: 0,
+      green: 0,
+      unexpected: [],
+      output: "vitest is not installed in this project",
+      command,
+    };
   }
   const scratch = mkdtempSync(join(tmpdir(), "capkit-verify-"));
   const outputFile = join(scratch, "report.json");
   try {
     const run = await execa(
       process.execPath,
-      [bin, "run", "--root", dir, "--config", packageFile("templates/vitest.verify.config.mjs"), "--reporter=json", `--outputFile=${outputFile}`],
+      [
+        bin,
+        "run",
+        "--root",
+        dir,
+        "--config",
+        packageFile("templates/vitest.verify.config.mjs"),
+        "--reporter=json",
+        `--outputFile=${outputFile}`,
+      ],
       { cwd, reject: false, all: true, env: { NODE_OPTIONS: "", CI: "1" }, timeout: 180_000 },
     );
     let report: VitestJson = {};
     try {
       report = JSON.parse(readFileSync(outputFile, "utf8")) as VitestJson;
     } catch {
-      return { ran: false, passed: 0, red: 0, green: 0, unexpected: [{ name: "vitest", status: "failed", message: (run.all ?? "").slice(-2000) }], output: run.all ?? "", command };
+      return {
+        ran: false,
+        passed: 0,
+        red: 0,
+        green: 0,
+        unexpected: [{ name: "vitest", status: "failed", message: (run.all ?? "").slice(-2000) }],
+        output: run.all ?? "",
+        command,
+      };
     }
     return { ran: true, ...classify(report), output: (run.all ?? "").trim(), command };
   } finally {

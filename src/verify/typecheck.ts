@@ -29,9 +29,20 @@ const FLAGS = [
 ];
 
 export async function typecheck(dir: string): Promise<TypecheckResult> {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => join(dir, f));
   const types = resolvable(dir, "@types/node/package.json") ? ["--types", "node"] : ["--types", ""];
   const args = [tscBin(), ...FLAGS, ...types, ...files];
-  const result = await execa(process.execPath, args, { reject: false, env: { NODE_OPTIONS: "" }, all: true });
-  return { ok: result.exitCode === 0, output: (result.all ?? "").trim(), command: `tsc --noEmit --strict ${dir}/*.ts` };
+  const result = await execa(process.execPath, args, {
+    reject: false,
+    env: { NODE_OPTIONS: "" },
+    all: true,
+  });
+  return {
+    ok: result.exitCode === 0,
+    output: (result.all ?? "").trim(),
+    command: `tsc --noEmit --strict ${dir}/*.ts`,
+  };
 }
