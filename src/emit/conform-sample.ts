@@ -69,3 +69,17 @@ export function conformSample(
   }
   return record;
 }
+
+const MAX_DEPTH = 3;
+
+/**
+ * Samples keep what a test reads: every top-level field (the record schema checks those), nested
+ * values to a few levels, and one element of each array. Vendor examples can run to hundreds of
+ * lines (GitHub's repository), which would only cost the line budget.
+ */
+export function slimSample(value: unknown, depth = 0): unknown {
+  if (Array.isArray(value)) return depth >= MAX_DEPTH ? [] : value.slice(0, 1).map((v) => slimSample(v, depth + 1));
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_DEPTH) return {};
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, slimSample(v, depth + 1)]));
+}

@@ -183,10 +183,10 @@ export function emitHandFiles(
     paging: paging
       ? {
           ...paging,
-          request: paging.testRequest,
-          maxPagesArgs: paging.req.any
-            ? `${paging.testRequest || "{}"}, { maxPages: 2 }`
-            : "{ maxPages: 2 }",
+          topLevel: paging.recordsPath === "[]",
+          // One record per page is a full page: short-page stops cannot end the walk early.
+          allArgs: args(paging.req.any, paging.testRequest, "{ pageSize: 1 }"),
+          maxPagesArgs: args(paging.req.any, paging.testRequest, "{ pageSize: 1, maxPages: 2 }"),
         }
       : false,
   });
@@ -195,6 +195,10 @@ export function emitHandFiles(
     { path: files.transform, content: transform, owner: "hand" },
     { path: files.test, content: test, owner: "hand" },
   ];
+}
+
+function args(hasRequest: boolean, request: string, options: string): string {
+  return hasRequest ? `${request || "{}"}, ${options}` : options;
 }
 
 export function tokenUrl(model: IntegrationModel): string {

@@ -13,6 +13,7 @@ import { identifier } from "./safe-text.js";
 import { emitSamples } from "./samples-emit.js";
 import { emitTypes } from "./types-emit.js";
 import { operationView } from "./view.js";
+import { lineCount } from "./pack.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
 
@@ -43,12 +44,24 @@ export async function emitIntegration(
   const views = model.operations.map((op) => operationView(model, op, files));
   const extraViews = model.extraOperations.map((op) => operationView(model, op, files));
   const allViews = [...views, ...extraViews];
-  const emitted: EmittedFile[] = [
-    ...emitHandFiles(model, views, allViews, files, ctx, names),
-    ...emitClient(model, allViews, ctx, names),
-    ...(await emitTypes(model, allViews, ctx)),
-    ...emitSamples(model, allViews, ctx),
-  ];
-  const final = options.format ? await options.format(emitted) : emitted;
+  const render = async (budget: number) => {
+    const local = { ...ctx, lineBudget: budget };
+    const emitted: EmittedFile[] = [
+      ...emitHandFiles(model, views, allViews, files, local, names),
+      ...emitClient(model, allViews, local, names),
+      ...(await emitTypes(model, allViews, local)),
+      ...emitSamples(model, allViews, local),
+    ];
+    return options.format ? await options.format(emitted) : emitted;
+  };
+  // Formatting can grow a file past the budget the packer planned for; plan again, tighter.
+  let budget = ctx.lineBudget;
+  let final = await render(budget);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const longest = Math.max(...final.filter((f) => f.owner === "generated").map((f) => lineCount(f.content)));
+    if (longest <= ctx.lineBudget) break;
+    budget = Math.floor((budget * ctx.lineBudget) / longest) - 5;
+    final = await render(budget);
+  }
   return [...final, manifest(model, final, ctx)];
 }

@@ -7,21 +7,8 @@ import type { EmitContext, EmittedFile } from "./context.js";
 import { generatedHeader } from "./header.js";
 import { fileNames, importPath } from "./names.js";
 import { lineCount, pack } from "./pack.js";
-import { jsonLiteral, propertyKey } from "./safe-text.js";
+import { jsonLiteral } from "./safe-text.js";
 import type { OperationView } from "./view.js";
-
-const PRETTY_MAX_LINES = 60;
-
-/** Pretty JSON when short; otherwise one line per top-level field, so big examples stay readable. */
-function sampleLiteral(sample: unknown): string {
-  const pretty = jsonLiteral(sample);
-  if (lineCount(pretty) <= PRETTY_MAX_LINES || typeof sample !== "object" || sample === null)
-    return pretty;
-  const fields = Object.entries(sample as Record<string, unknown>).map(
-    ([key, value]) => `  ${propertyKey(key)}: ${jsonLiteral(value, 0)},`,
-  );
-  return `{\n${fields.join("\n")}\n}`;
-}
 
 export function emitSamples(
   model: IntegrationModel,
@@ -36,7 +23,7 @@ export function emitSamples(
     ctx.version,
   );
   const blocks = views.map((view) => {
-    const text = `export const ${view.sample} = ${sampleLiteral(view.sampleValue)};`;
+    const text = `export const ${view.sample} = ${jsonLiteral(view.sampleValue)};`;
     return { item: text, lines: lineCount(text) + 1 };
   });
   const groups = pack(blocks, { first: ctx.lineBudget - 20, overflow: ctx.lineBudget - 10 });

@@ -1,19 +1,16 @@
 /**
  * `<name>_types.ts` (and `_types_2.ts`… when over budget): zod schemas for the records the
- * transforms read, then the `openapi-typescript` types of the pruned document.
+ * transforms read, then the `openapi-typescript` types of the pruned document. Split files import
+ * from each other, by type only, whatever they reference.
  */
 import type { IntegrationModel } from "../model/types.js";
 import type { EmitContext, EmittedFile } from "./context.js";
 import { generatedHeader } from "./header.js";
+import { usedNames } from "./imports.js";
 import { fileNames, importPath } from "./names.js";
 import { type Block, lineCount, pack } from "./pack.js";
 import { type TypeUnit, typesParts } from "./types-file.js";
 import type { OperationView } from "./view.js";
-
-interface Unit {
-  container: string;
-  text: string;
-}
 
 const ROOTS = ["paths", "operations"] as const;
 
@@ -30,34 +27,31 @@ const indent = (text: string, depth: number) =>
     .map((line) => (line ? `${"  ".repeat(depth)}${line}` : line))
     .join("\n");
 
-function zodUnit(view: OperationView): Unit {
-  const body = view.zodFields.map((line) => `  ${line}`).join("\n");
+function zodUnit(view: OperationView): TypeUnit {
   const text = [
     `/** One ${view.methodName} record (${view.pathComment}). Lenient: unknown keys pass. */`,
     `export const ${view.schema} = z.looseObject({`,
-    body,
+    ...view.zodFields.map((line) => `  ${line}`),
     "});",
     `export type ${view.schema} = z.infer<typeof ${view.schema}>;`,
-  ]
-    .filter((line) => line !== "")
-    .join("\n");
-  return { container: "zod", text };
+  ].join("\n");
+  return { container: "zod", text, declares: view.schema };
 }
 
-/** Renders the units of one file, each container as its own interface named after the file. */
-function renderContainers(units: Unit[], suffix: number): { text: string; containers: string[] } {
-  const out: string[] = [];
-  const containers: string[] = [];
-  const zod = units.filter((u) => u.container === "zod");
-  out.push(...zod.map((u) => u.text));
-  const order = [...new Set(units.filter((u) => u.container !== "zod").map((u) => u.container))];
-  for (const container of order) {
+const isRaw = (u: TypeUnit) => u.container === "zod" || u.container === "decl";
+
+/** The units of one file: raw declarations as they are, each container as an interface. */
+function renderGroup(units: TypeUnit[], suffix: number) {
+  const out = units.filter(isRaw).map((u) => u.text);
+  const declared = units.filter(isRaw).map((u) => u.declares!);
+  const containers = [...new Set(units.filter((u) => !isRaw(u)).map((u) => u.container))];
+  for (const container of containers) {
     const members = units.filter((u) => u.container === container).map((u) => indent(u.text, 1));
     const name = `${pascal(container)}${suffix}`;
-    containers.push(container);
+    declared.push(name);
     out.push(`export interface ${name} {\n${members.join("\n")}\n}`);
   }
-  return { text: out.join("\n\n"), containers };
+  return { text: out.join("\n\n"), declared, containers };
 }
 
 export async function emitTypes(
@@ -66,7 +60,7 @@ export async function emitTypes(
   ctx: EmitContext,
 ): Promise<EmittedFile[]> {
   const names = fileNames(model);
-  const parts = await typesParts(model);
+  const parts = await typesParts(model, ctx.lineBudget - 30);
   const header = generatedHeader(
     `Types for the ${model.title} integration: record schemas and the API's types.`,
     model.title,
@@ -74,7 +68,6 @@ export async function emitTypes(
     ctx.version,
   );
   const zodUnits = views.map(zodUnit);
-  const units: Unit[] = [...zodUnits, ...parts.units];
   const head = parts.head.join("\n\n");
 
   // Everything in one file when it fits: the plain shapes openapi-typescript users expect.
@@ -83,82 +76,54 @@ export async function emitTypes(
     return [{ path: names.types, content: `${single}\n`, owner: "generated" }];
   }
 
+  const units = [...zodUnits, ...parts.units];
   const fixed = 40 + lineCount(head) + parts.componentsInline.length;
-  const blocks: Block<Unit>[] = units.map((u) => ({ item: u, lines: lineCount(u.text) + 2 }));
-  const groups = pack(blocks, { first: ctx.lineBudget - fixed, overflow: ctx.lineBudget - 12 });
-  const files: EmittedFile[] = [];
-  const roots = new Map<string, string[]>();
-  groups.forEach((group, i) => {
-    const rendered = renderContainers(group, i + 1);
-    for (const c of rendered.containers)
-      roots.set(c, [...(roots.get(c) ?? []), `${pascal(c)}${i + 1}`]);
-    if (i === 0) return;
-    const file = names.typesPart(i + 1);
-    const usesZod = group.some((u) => u.container === "zod");
-    const referenced = ["components", "operations"].filter((root) =>
-      rendered.text.includes(`${root}[`),
-    );
-    const imports = [
-      ...(usesZod ? ['import { z } from "capkit/runtime";'] : []),
-      ...(referenced.length > 0
-        ? [`import type { ${referenced.join(", ")} } from "${importPath(names.types)}";`]
-        : []),
-    ];
-    files.push({
-      path: file,
-      content: `${header}\n${imports.join("\n")}\n\n${rendered.text}\n`,
-      owner: "generated",
-    });
-  });
-  const first = renderContainers(groups[0] ?? [], 1);
-  const partImports = files.map((f, i) => {
-    const group = groups[i + 1] ?? [];
-    const zodNames = group.filter((u) => u.container === "zod").length > 0;
-    const typeNames = [
-      ...new Set(
-        group.filter((u) => u.container !== "zod").map((u) => `${pascal(u.container)}${i + 2}`),
-      ),
-    ];
-    return { file: f.path, typeNames, zodNames };
-  });
-  const rootDecls = [
-    ...ROOTS.map(
-      (root) =>
-        `export type ${root} = ${(roots.get(root) ?? ["Record<string, never>"]).join(" & ")};`,
-    ),
+  const blocks: Block<TypeUnit>[] = units.map((u) => ({ item: u, lines: lineCount(u.text) + 2 }));
+  const groups = pack(blocks, { first: ctx.lineBudget - fixed, overflow: ctx.lineBudget - 15 });
+  const rendered = groups.map((group, i) => renderGroup(group, i + 1));
+
+  // The roots live in the main file and join the per-file pieces of each container.
+  const pieces = (container: string) =>
+    rendered.flatMap((r, i) => (r.containers.includes(container) ? [`${pascal(container)}${i + 1}`] : []));
+  const componentKeys = [...new Set(parts.units.map((u) => u.container))].filter((c) => c.startsWith("components."));
+  const roots = [
+    ...ROOTS.map((root) => `export type ${root} = ${pieces(root).join(" & ") || "Record<string, never>"};`),
     `export interface components {\n${[
-      ...[...roots.keys()]
-        .filter((c) => c.startsWith("components."))
-        .map((c) => `  ${c.slice("components.".length)}: ${(roots.get(c) ?? []).join(" & ")};`),
+      ...componentKeys.map((c) => `  ${c.slice("components.".length)}: ${pieces(c).join(" & ")};`),
       ...parts.componentsInline.map((text) => indent(text, 1)),
     ].join("\n")}\n}`,
-  ];
-  const mainImports = [
-    'import { z } from "capkit/runtime";',
-    ...partImports
-      .filter((p) => p.typeNames.length > 0)
-      .map((p) => `import type { ${p.typeNames.join(", ")} } from "${importPath(p.file)}";`),
-  ];
-  const reexports = partImports
-    .filter((p) => p.zodNames)
-    .map((p) => `export * from "${importPath(p.file)}";`);
-  const main = [
-    header,
-    mainImports.join("\n"),
-    reexports.join("\n"),
-    first.text,
-    head,
-    rootDecls.join("\n\n"),
-  ]
-    .filter((s) => s.trim() !== "")
-    .join("\n\n");
-  return [{ path: names.types, content: `${main}\n`, owner: "generated" }, ...files];
+  ].join("\n\n");
+  const bodies = rendered.map((r, i) => (i === 0 ? [r.text, head, roots].filter(Boolean).join("\n\n") : r.text));
+  const declaredIn = new Map<string, number>();
+  rendered.forEach((r, i) => {
+    for (const name of r.declared) declaredIn.set(name, i);
+  });
+  for (const root of ["paths", "operations", "components"]) declaredIn.set(root, 0);
+  const paths = groups.map((_g, i) => (i === 0 ? names.types : names.typesPart(i + 1)));
+
+  return bodies.map((body, i) => {
+    const usesZod = groups[i]!.some((u) => u.container === "zod");
+    const imports: string[] = usesZod ? ['import { z } from "capkit/runtime";'] : [];
+    const wanted = usedNames(body, [...declaredIn.keys()].filter((n) => declaredIn.get(n) !== i));
+    const byFile = new Map<number, string[]>();
+    for (const name of wanted) byFile.set(declaredIn.get(name)!, [...(byFile.get(declaredIn.get(name)!) ?? []), name]);
+    for (const [file, list] of [...byFile].sort((a, b) => a[0] - b[0])) {
+      imports.push(`import type { ${list.sort().join(", ")} } from "${importPath(paths[file]!)}";`);
+    }
+    // The record schemas are values the client imports from the main file.
+    const reexports =
+      i === 0
+        ? paths.slice(1).flatMap((p, k) => (groups[k + 1]!.some((u) => u.container === "zod") ? [`export * from "${importPath(p)}";`] : []))
+        : [];
+    const content = [header, imports.join("\n"), reexports.join("\n"), body].filter(Boolean).join("\n\n");
+    return { path: paths[i]!, content: `${content}\n`, owner: "generated" as const };
+  });
 }
 
 function singleFile(
   header: string,
   head: string,
-  zodUnits: Unit[],
+  zodUnits: TypeUnit[],
   typeUnits: TypeUnit[],
   componentsInline: string[],
 ): string {
@@ -167,27 +132,19 @@ function singleFile(
       .filter((u) => u.container === name)
       .map((u) => indent(u.text, 1))
       .join("\n");
-  const components = [
-    ...new Set(typeUnits.map((u) => u.container).filter((c) => c.startsWith("components."))),
-  ];
+  const components = [...new Set(typeUnits.map((u) => u.container).filter((c) => c.startsWith("components.")))];
   const componentBody = [
-    ...components.map(
-      (c) => `  ${c.slice("components.".length)}: {\n${indent(container(c), 1)}\n  };`,
-    ),
+    ...components.map((c) => `  ${c.slice("components.".length)}: {\n${indent(container(c), 1)}\n  };`),
     ...componentsInline.map((text) => indent(text, 1)),
   ].join("\n");
   const declarations = [
+    ...typeUnits.filter((u) => u.container === "decl").map((u) => u.text),
     `export interface paths {\n${container("paths")}\n}`,
     head,
     `export interface components {\n${componentBody}\n}`,
     `export interface operations {\n${container("operations")}\n}`,
   ];
-  return [
-    header,
-    'import { z } from "capkit/runtime";',
-    ...zodUnits.map((u) => u.text),
-    ...declarations,
-  ]
+  return [header, 'import { z } from "capkit/runtime";', ...zodUnits.map((u) => u.text), ...declarations]
     .filter((s) => s.trim() !== "")
     .join("\n\n");
 }

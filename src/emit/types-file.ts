@@ -12,6 +12,8 @@ import { typesDocument } from "./types-document.js";
 export interface TypeUnit {
   container: string;
   text: string;
+  /** For `decl` units: the interface the unit declares. */
+  declares?: string;
 }
 
 export interface TypesParts {
@@ -56,16 +58,117 @@ export function reindent(text: string, extra = 0): string {
     .join("\n");
 }
 
-function memberUnits(container: string, members: readonly ts.TypeElement[], clean: boolean) {
-  return members
-    .filter((m) => !isOptionalNever(m))
-    .map((m) => ({
-      container,
-      text: reindent(astToString(clean ? dropOptionalNever(m) : m).trim()),
-    }));
+const lines = (text: string) => text.split("\n").length;
+const print = (node: ts.Node) => reindent(astToString(node).trim());
+
+/** Unique, safe interface names for the pieces of a split type: `AuthUserPart1`, `AuthUserPart2`… */
+class PartNames {
+  readonly #used = new Set<string>();
+  next(raw: string): string {
+    const base =
+      raw
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))
+        .replace(/^[^A-Za-z]+/, "")
+        .replace(/^./, (c) => c.toUpperCase()) || "Type";
+    for (let i = 1; ; i++) {
+      const name = `${base}Part${i}`;
+      if (!this.#used.has(name)) {
+        this.#used.add(name);
+        return name;
+      }
+    }
+  }
 }
 
-export async function typesParts(model: IntegrationModel): Promise<TypesParts> {
+function memberName(member: ts.TypeElement): string {
+  const name = member.name;
+  if (!name) return "Type";
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : "Type";
+}
+
+/**
+ * A member too long for one file gets its object types replaced by intersections of interfaces
+ * declared on their own (`AuthUser: AuthUserPart1 & AuthUserPart2`), each small enough to pack.
+ * Unions and arrays are followed, so `{ … } | null` and `{ … }[]` split as well.
+ */
+function splitMember(
+  member: ts.TypeElement,
+  max: number,
+  names: PartNames,
+): { text: string; decls: TypeUnit[] } {
+  const text = print(member);
+  if (lines(text) <= max || !ts.isPropertySignature(member) || !member.type || !member.name) {
+    return { text, decls: [] };
+  }
+  const type = splitType(member.type, memberName(member), max, names);
+  const key = print(member.name);
+  return { text: `${key}${member.questionToken ? "?" : ""}: ${type.text};`, decls: type.decls };
+}
+
+function splitType(
+  node: ts.TypeNode,
+  hint: string,
+  max: number,
+  names: PartNames,
+): { text: string; decls: TypeUnit[] } {
+  if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
+    const pieces = node.types.map((t) => splitType(t, hint, max, names));
+    const joiner = ts.isUnionTypeNode(node) ? " | " : " & ";
+    return { text: pieces.map((p) => p.text).join(joiner), decls: pieces.flatMap((p) => p.decls) };
+  }
+  if (ts.isArrayTypeNode(node)) {
+    const inner = splitType(node.elementType, hint, max, names);
+    return { text: `(${inner.text})[]`, decls: inner.decls };
+  }
+  if (ts.isParenthesizedTypeNode(node)) {
+    const inner = splitType(node.type, hint, max, names);
+    return { text: `(${inner.text})`, decls: inner.decls };
+  }
+  const text = print(node);
+  if (!ts.isTypeLiteralNode(node) || lines(text) <= max) return { text, decls: [] };
+  const decls: TypeUnit[] = [];
+  const chunks: string[][] = [[]];
+  let size = 0;
+  for (const child of node.members) {
+    const piece = splitMember(child, max, names);
+    decls.push(...piece.decls);
+    if (size + lines(piece.text) > max && chunks[chunks.length - 1]!.length > 0) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks[chunks.length - 1]!.push(piece.text);
+    size += lines(piece.text);
+  }
+  const partNames = chunks.map(() => names.next(hint));
+  chunks.forEach((chunk, i) => {
+    const body = chunk
+      .join("\n")
+      .split("\n")
+      .map((line) => (line ? `  ${line}` : line))
+      .join("\n");
+    decls.push({ container: "decl", declares: partNames[i]!, text: `export interface ${partNames[i]} {\n${body}\n}` });
+  });
+  return { text: partNames.length > 1 ? `(${partNames.join(" & ")})` : partNames[0]!, decls };
+}
+
+function memberUnits(
+  container: string,
+  members: readonly ts.TypeElement[],
+  clean: boolean,
+  max: number,
+  names: PartNames,
+): TypeUnit[] {
+  const units: TypeUnit[] = [];
+  for (const m of members) {
+    if (isOptionalNever(m)) continue;
+    const piece = splitMember(clean ? dropOptionalNever(m) : m, max, names);
+    units.push(...piece.decls, { container, text: piece.text });
+  }
+  return units;
+}
+
+export async function typesParts(model: IntegrationModel, maxUnitLines: number): Promise<TypesParts> {
+  const names = new PartNames();
   const nodes = await openapiTS(typesDocument(model) as never, { silent: true });
   const parts: TypesParts = { head: [], units: [], componentsInline: [] };
   for (const node of nodes) {
@@ -73,7 +176,7 @@ export async function typesParts(model: IntegrationModel): Promise<TypesParts> {
       ts.isInterfaceDeclaration(node) &&
       (node.name.text === "paths" || node.name.text === "operations")
     ) {
-      parts.units.push(...memberUnits(node.name.text, node.members, true));
+      parts.units.push(...memberUnits(node.name.text, node.members, true, maxUnitLines, names));
     } else if (ts.isInterfaceDeclaration(node) && node.name.text === "components") {
       for (const member of node.members) {
         const name = member.name && ts.isIdentifier(member.name) ? member.name.text : "";
@@ -83,7 +186,9 @@ export async function typesParts(model: IntegrationModel): Promise<TypesParts> {
           ts.isTypeLiteralNode(member.type) &&
           name
         ) {
-          parts.units.push(...memberUnits(`components.${name}`, member.type.members, false));
+          parts.units.push(
+            ...memberUnits(`components.${name}`, member.type.members, false, maxUnitLines, names),
+          );
         } else {
           parts.componentsInline.push(reindent(astToString(member).trim()));
         }

@@ -3,7 +3,7 @@
  * here, so templates only place pieces.
  */
 import type { IntegrationModel, OperationModel, ParameterModel } from "../model/types.js";
-import { conformSample } from "./conform-sample.js";
+import { conformSample, slimSample } from "./conform-sample.js";
 import { expectedRecord } from "./expected-record.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
 import { bodyPathLiteral, pageSizeParam, strategyProperties } from "./pagination-code.js";
@@ -93,11 +93,11 @@ function concretePath(op: OperationModel): string {
 export function operationView(model: IntegrationModel, op: OperationModel, files: FileNames) {
   const names = operationNames(op);
   const request = requestView(op);
-  const expected = expectedRecord(op);
   const derefNode = (node: unknown) => deref(model.document, node);
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);
-  const sample = conformSample(model.document, schema, op.sample, derefNode);
+  const sample = slimSample(conformSample(model.document, schema, op.sample, derefNode));
+  const expected = expectedRecord({ ...op, sample });
   const sizeParam = pageSizeParam(op.pagination);
   const hints = new Map(op.fieldHints.map((h) => [h.field, h.hint]));
   const fields = Object.keys(flat.properties as object).map((f) =>
