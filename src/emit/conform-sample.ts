@@ -78,7 +78,8 @@ const MAX_DEPTH = 3;
  * lines (GitHub's repository), which would only cost the line budget.
  */
 export function slimSample(value: unknown, depth = 0): unknown {
-  if (Array.isArray(value)) return depth >= MAX_DEPTH ? [] : value.slice(0, 1).map((v) => slimSample(v, depth + 1));
+  if (Array.isArray(value))
+    return depth >= MAX_DEPTH ? [] : value.slice(0, 1).map((v) => slimSample(v, depth + 1));
   if (typeof value !== "object" || value === null) return value;
   if (depth >= MAX_DEPTH) return {};
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, slimSample(v, depth + 1)]));

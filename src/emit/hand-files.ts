@@ -22,32 +22,16 @@ const SEND = {
   Attribute: "this.sendAttribute",
 } as const;
 
-function put(
-  body: Record<string, unknown>,
-  path: string[],
-  value: unknown,
-): Record<string, unknown> {
-  let node = body;
-  path.forEach((key, i) => {
-    if (i === path.length - 1) {
-      node[key] = value;
-      return;
-    }
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  });
-  return body;
-}
-
 function validationView(model: IntegrationModel, views: OperationView[], all: OperationModel[]) {
   const op = all.find((o) => o.operationId === model.validation.operationId) ?? all[0]!;
   const view = views.find((v) => v.methodName === op.methodName)!;
-  const sample = view.sampleValue;
-  const okBody = op.isList
-    ? op.recordsPath.length
-      ? put({}, op.recordsPath, [sample])
-      : [sample]
-    : sample;
+  const sample = `samples.${view.sample}`;
+  // The body of a successful credential check: the sample record, in a page when the call lists.
+  const okBody = !op.isList
+    ? sample
+    : op.recordsPath.length > 0
+      ? `put({}, ${view.recordsPath}, [${sample}])`
+      : `[${sample}]`;
   const size = model.validation.pageSizeParam;
   const extra = size ? [`${JSON.stringify(size)}: 1`] : [];
   const request = invokeRequest(op, extra);
@@ -61,7 +45,7 @@ function validationView(model: IntegrationModel, views: OperationView[], all: Op
   return {
     method: op.method,
     mswPath: view.mswPath,
-    okBody: jsonLiteral(okBody),
+    okBody,
     comment: commentText(`${op.method.toUpperCase()} ${op.path}`),
     call,
     usesConfig: view.usesConfig,

@@ -9,11 +9,11 @@ import type { EmitContext, EmittedFile } from "./context.js";
 import { emitHandFiles } from "./hand-files.js";
 import { manifest } from "./manifest.js";
 import { fileNames } from "./names.js";
+import { lineCount } from "./pack.js";
 import { identifier } from "./safe-text.js";
 import { emitSamples } from "./samples-emit.js";
 import { emitTypes } from "./types-emit.js";
 import { operationView } from "./view.js";
-import { lineCount } from "./pack.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
 
@@ -58,7 +58,9 @@ export async function emitIntegration(
   let budget = ctx.lineBudget;
   let final = await render(budget);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const longest = Math.max(...final.filter((f) => f.owner === "generated").map((f) => lineCount(f.content)));
+    const longest = Math.max(
+      ...final.filter((f) => f.owner === "generated").map((f) => lineCount(f.content)),
+    );
     if (longest <= ctx.lineBudget) break;
     budget = Math.floor((budget * ctx.lineBudget) / longest) - 5;
     final = await render(budget);

@@ -84,16 +84,24 @@ export async function emitTypes(
 
   // The roots live in the main file and join the per-file pieces of each container.
   const pieces = (container: string) =>
-    rendered.flatMap((r, i) => (r.containers.includes(container) ? [`${pascal(container)}${i + 1}`] : []));
-  const componentKeys = [...new Set(parts.units.map((u) => u.container))].filter((c) => c.startsWith("components."));
+    rendered.flatMap((r, i) =>
+      r.containers.includes(container) ? [`${pascal(container)}${i + 1}`] : [],
+    );
+  const componentKeys = [...new Set(parts.units.map((u) => u.container))].filter((c) =>
+    c.startsWith("components."),
+  );
   const roots = [
-    ...ROOTS.map((root) => `export type ${root} = ${pieces(root).join(" & ") || "Record<string, never>"};`),
+    ...ROOTS.map(
+      (root) => `export type ${root} = ${pieces(root).join(" & ") || "Record<string, never>"};`,
+    ),
     `export interface components {\n${[
       ...componentKeys.map((c) => `  ${c.slice("components.".length)}: ${pieces(c).join(" & ")};`),
       ...parts.componentsInline.map((text) => indent(text, 1)),
     ].join("\n")}\n}`,
   ].join("\n\n");
-  const bodies = rendered.map((r, i) => (i === 0 ? [r.text, head, roots].filter(Boolean).join("\n\n") : r.text));
+  const bodies = rendered.map((r, i) =>
+    i === 0 ? [r.text, head, roots].filter(Boolean).join("\n\n") : r.text,
+  );
   const declaredIn = new Map<string, number>();
   rendered.forEach((r, i) => {
     for (const name of r.declared) declaredIn.set(name, i);
@@ -104,18 +112,30 @@ export async function emitTypes(
   return bodies.map((body, i) => {
     const usesZod = groups[i]!.some((u) => u.container === "zod");
     const imports: string[] = usesZod ? ['import { z } from "capkit/runtime";'] : [];
-    const wanted = usedNames(body, [...declaredIn.keys()].filter((n) => declaredIn.get(n) !== i));
+    const wanted = usedNames(
+      body,
+      [...declaredIn.keys()].filter((n) => declaredIn.get(n) !== i),
+    );
     const byFile = new Map<number, string[]>();
-    for (const name of wanted) byFile.set(declaredIn.get(name)!, [...(byFile.get(declaredIn.get(name)!) ?? []), name]);
+    for (const name of wanted)
+      byFile.set(declaredIn.get(name)!, [...(byFile.get(declaredIn.get(name)!) ?? []), name]);
     for (const [file, list] of [...byFile].sort((a, b) => a[0] - b[0])) {
       imports.push(`import type { ${list.sort().join(", ")} } from "${importPath(paths[file]!)}";`);
     }
     // The record schemas are values the client imports from the main file.
     const reexports =
       i === 0
-        ? paths.slice(1).flatMap((p, k) => (groups[k + 1]!.some((u) => u.container === "zod") ? [`export * from "${importPath(p)}";`] : []))
+        ? paths
+            .slice(1)
+            .flatMap((p, k) =>
+              groups[k + 1]!.some((u) => u.container === "zod")
+                ? [`export * from "${importPath(p)}";`]
+                : [],
+            )
         : [];
-    const content = [header, imports.join("\n"), reexports.join("\n"), body].filter(Boolean).join("\n\n");
+    const content = [header, imports.join("\n"), reexports.join("\n"), body]
+      .filter(Boolean)
+      .join("\n\n");
     return { path: paths[i]!, content: `${content}\n`, owner: "generated" as const };
   });
 }
@@ -132,9 +152,13 @@ function singleFile(
       .filter((u) => u.container === name)
       .map((u) => indent(u.text, 1))
       .join("\n");
-  const components = [...new Set(typeUnits.map((u) => u.container).filter((c) => c.startsWith("components.")))];
+  const components = [
+    ...new Set(typeUnits.map((u) => u.container).filter((c) => c.startsWith("components."))),
+  ];
   const componentBody = [
-    ...components.map((c) => `  ${c.slice("components.".length)}: {\n${indent(container(c), 1)}\n  };`),
+    ...components.map(
+      (c) => `  ${c.slice("components.".length)}: {\n${indent(container(c), 1)}\n  };`,
+    ),
     ...componentsInline.map((text) => indent(text, 1)),
   ].join("\n");
   const declarations = [
@@ -144,7 +168,12 @@ function singleFile(
     `export interface components {\n${componentBody}\n}`,
     `export interface operations {\n${container("operations")}\n}`,
   ];
-  return [header, 'import { z } from "capkit/runtime";', ...zodUnits.map((u) => u.text), ...declarations]
+  return [
+    header,
+    'import { z } from "capkit/runtime";',
+    ...zodUnits.map((u) => u.text),
+    ...declarations,
+  ]
     .filter((s) => s.trim() !== "")
     .join("\n\n");
 }

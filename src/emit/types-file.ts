@@ -146,7 +146,11 @@ function splitType(
       .split("\n")
       .map((line) => (line ? `  ${line}` : line))
       .join("\n");
-    decls.push({ container: "decl", declares: partNames[i]!, text: `export interface ${partNames[i]} {\n${body}\n}` });
+    decls.push({
+      container: "decl",
+      declares: partNames[i]!,
+      text: `export interface ${partNames[i]} {\n${body}\n}`,
+    });
   });
   return { text: partNames.length > 1 ? `(${partNames.join(" & ")})` : partNames[0]!, decls };
 }
@@ -167,7 +171,10 @@ function memberUnits(
   return units;
 }
 
-export async function typesParts(model: IntegrationModel, maxUnitLines: number): Promise<TypesParts> {
+export async function typesParts(
+  model: IntegrationModel,
+  maxUnitLines: number,
+): Promise<TypesParts> {
   const names = new PartNames();
   const nodes = await openapiTS(typesDocument(model) as never, { silent: true });
   const parts: TypesParts = { head: [], units: [], componentsInline: [] };
