@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { CapkitError } from "../errors.js";
 import { exampleSpecPath } from "../generate/example.js";
-import { type GenerateOptions, generate } from "../generate/index.js";
+import type { GenerateOptions } from "../generate/index.js";
 import type { AuthModel } from "../model/types.js";
 import { formatReport, toHandoff } from "./generate-report.js";
 
@@ -130,6 +130,8 @@ Exit codes: 0 written and verified (transform tests RED by design), 1 verificati
         process.exitCode = await runInteractive(flags);
         return;
       }
+      // Loaded on use: `capkit lint` in a commit hook must not pay for the generator's imports.
+      const { generate } = await import("../generate/index.js");
       const cwd = process.cwd();
       const showProgress = !flags.json && process.stderr.isTTY;
       const result = await generate({

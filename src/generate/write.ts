@@ -18,7 +18,7 @@ import { createTwoFilesPatch } from "diff";
 import type { EmittedFile } from "../emit/index.js";
 import { CapkitError } from "../errors.js";
 
-export type FileStatus = "created" | "updated" | "unchanged";
+export type FileStatus = "created" | "updated" | "unchanged" | "deleted";
 
 export interface PlannedFile {
   path: string;
@@ -46,23 +46,57 @@ function assertInside(outDir: string, file: EmittedFile): string {
   return join(outDir, file.path);
 }
 
+/**
+ * Generated files of the previous run that this run no longer writes (a types file that needed
+ * one split fewer): listed in the old manifest as `generated`, so removing them loses no work.
+ */
+export function staleFiles(outDir: string, files: EmittedFile[]): string[] {
+  const manifestPath = join(outDir, ".capkit.json");
+  if (!existsSync(manifestPath)) return [];
+  let previous: { files?: Record<string, { owner?: string }> };
+  try {
+    previous = JSON.parse(readFileSync(manifestPath, "utf8"));
+  } catch {
+    return [];
+  }
+  const next = new Set(files.map((f) => f.path));
+  return Object.entries(previous.files ?? {})
+    .filter(([path, meta]) => meta.owner === "generated" && !next.has(path) && SAFE_NAME.test(path))
+    .map(([path]) => path)
+    .filter((path) => existsSync(join(outDir, path)));
+}
+
 export function planFiles(outDir: string, files: EmittedFile[], withDiff: boolean): PlannedFile[] {
-  return files.map((file) => {
-    const target = assertInside(outDir, file);
-    const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-    const status: FileStatus =
-      before === undefined ? "created" : before === file.content ? "unchanged" : "updated";
-    const planned: PlannedFile = {
-      path: file.path,
-      owner: file.owner,
-      lines: lines(file.content),
-      status,
-    };
-    if (withDiff && status === "updated" && before !== undefined) {
-      planned.diff = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, file.content);
-    }
-    return planned;
-  });
+  const stale = staleFiles(outDir, files).map((path) => ({
+    path,
+    owner: "generated" as const,
+    lines: lines(readFileSync(join(outDir, path), "utf8")),
+    status: "deleted" as const,
+  }));
+  return [
+    ...files.map((file) => {
+      const target = assertInside(outDir, file);
+      const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+      const status: FileStatus =
+        before === undefined ? "created" : before === file.content ? "unchanged" : "updated";
+      const planned: PlannedFile = {
+        path: file.path,
+        owner: file.owner,
+        lines: lines(file.content),
+        status,
+      };
+      if (withDiff && status === "updated" && before !== undefined) {
+        planned.diff = createTwoFilesPatch(
+          `a/${file.path}`,
+          `b/${file.path}`,
+          before,
+          file.content,
+        );
+      }
+      return planned;
+    }),
+    ...stale,
+  ];
 }
 
 /** Refuses an output folder that holds files, unless forced; names what is there. */
@@ -106,7 +140,9 @@ export function writeFiles(outDir: string, files: EmittedFile[]): void {
       renameSync(staging, absolute);
       return;
     }
+    const stale = staleFiles(absolute, files);
     replaceInto(absolute, staging, files);
+    for (const path of stale) rmSync(join(absolute, path), { force: true });
   } catch (error) {
     if (error instanceof CapkitError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "error";

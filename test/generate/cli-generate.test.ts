@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCapkit, STACK_FRAME } from "../helpers/capkit-cli.js";
+import { exampleSpec, scratchDir } from "../helpers/scratch.js";
+
+describe("capkit generate", () => {
+  it("--json prints the platform's handoff shape after a verified run", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = scratchDir("cli-json");
+    const out = join(dir, "vulnscan");
+    const result = await runCapkit(
+      ["generate", "--spec", exampleSpec, "--name", "vulnscan", "--out", out, "--json"],
+      { cwd: dir },
+    );
+    expect(result.exitCode, result.all).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.status).toBe("complete");
+    expect(report.summary).toMatch(/build ok, \d+ passed, 2 failing as expected \(RED\)/);
+    expect(report.files_modified).toContain("vulnscan/vulnscan_client.ts");
+    expect(report.verification).toMatchObject({ tests_passed: true, build_success: true });
+    expect(report.handoff.context).toMatch(/toHostAsset/);
+  });
+
+  it("--dry-run lists files and line counts, writes nothing", async () => {
+    const dir = scratchDir("cli-dry");
+    const result = await runCapkit(
+      ["generate", "--spec", exampleSpec, "--name", "acme", "--dry-run"],
+      { cwd: dir },
+    );
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.stdout).toMatch(/acme_client\.ts\s+\d+ lines\s+created/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("--dry-run over an existing integration shows the diff of a file the user changed", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = scratchDir("cli-dry-diff");
+    await runCapkit(["generate", "--spec", exampleSpec, "--name", "acme", "--no-verify"], {
+      cwd: dir,
+    });
+    const main = join(dir, "integrations/acme/acme.ts");
+    writeFileSync(
+      main,
+      readFileSync(main, "utf8").replace("return true;", "return true; // edited"),
+    );
+    const result = await runCapkit(
+      ["generate", "--spec", exampleSpec, "--name", "acme", "--dry-run"],
+      { cwd: dir },
+    );
+    expect(result.stdout).toMatch(/acme\.ts\s+\d+ lines\s+updated/);
+    expect(result.stdout).toContain("-    return true; // edited");
+    expect(readFileSync(main, "utf8")).toContain("// edited");
+  });
+
+  it("refuses an existing integration without --force and changes nothing", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = scratchDir("cli-exists");
+    await runCapkit(["generate", "--spec", exampleSpec, "--name", "acme", "--no-verify"], {
+      cwd: dir,
+    });
+    const main = join(dir, "integrations/acme/acme.ts");
+    writeFileSync(main, "// my work\n");
+    const result = await runCapkit(
+      ["generate", "--spec", exampleSpec, "--name", "acme", "--no-verify"],
+      { cwd: dir },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/already holds a capkit integration.*--force/s);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(readFileSync(main, "utf8")).toBe("// my work\n");
+  });
+
+  it.each([
+    [
+      "an invalid name",
+      ["--spec", exampleSpec, "--name", "Not Valid!"],
+      /service name "Not Valid!" is not valid/,
+    ],
+    [
+      "an unknown operation",
+      ["--spec", exampleSpec, "--name", "acme", "--operations", "listHostz"],
+      /listHostz.*listHosts/s,
+    ],
+    [
+      "a missing spec file",
+      ["--spec", "does/not/exist.yaml", "--name", "acme"],
+      /does\/not\/exist\.yaml/,
+    ],
+    [
+      "an unknown auth kind",
+      ["--spec", exampleSpec, "--name", "acme", "--auth", "magic"],
+      /--auth "magic" is not one of/,
+    ],
+  ])("rejects %s with one paragraph, no stack, nothing written", async (_name, args, message) => {
+    const dir = scratchDir("cli-bad");
+    const result = await runCapkit(["generate", ...args, "--no-verify"], { cwd: dir });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(existsSync(join(dir, "integrations"))).toBe(false);
+  });
+
+  it("without a terminal and without --yes, names the missing flags", async () => {
+    const dir = scratchDir("cli-no-tty");
+    const result = await runCapkit(["generate"], { cwd: dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--spec <path\|url> and --name <service>, or --yes/);
+  });
+
+  it("--yes takes the bundled example and a name from its title", {
+    timeout: 120_000,
+  }, async () => {
+    const dir = scratchDir("cli-yes");
+    const result = await runCapkit(["generate", "--yes", "--no-verify"], { cwd: dir });
+    expect(result.exitCode, result.all).toBe(0);
+    expect(readdirSync(join(dir, "integrations/vulnscan"))).toContain("vulnscan_client.ts");
+  });
+
+  it("writes nothing when the folder cannot be created", async () => {
+    const dir = scratchDir("cli-unwritable");
+    writeFileSync(join(dir, "integrations"), "a file, not a folder");
+    const result = await runCapkit(
+      ["generate", "--spec", exampleSpec, "--name", "acme", "--no-verify"],
+      { cwd: dir },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/Nothing was written/);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+});
