@@ -41,15 +41,15 @@ export type MeRecord = z.infer<typeof MeRecord>;
 
 export interface paths {
   "/me": {
-    parameters: {};
+    parameters: Record<string, never>;
     get: operations["getCurrentUser"];
   };
   "/hosts": {
-    parameters: {};
+    parameters: Record<string, never>;
     get: operations["listHosts"];
   };
   "/findings": {
-    parameters: {};
+    parameters: Record<string, never>;
     get: operations["listFindings"];
   };
 }
@@ -133,7 +133,7 @@ export interface components {
 
 export interface operations {
   getCurrentUser: {
-    parameters: {};
+    parameters: Record<string, never>;
     responses: {
       200: {
         headers: {

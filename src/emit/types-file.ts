@@ -35,6 +35,13 @@ function dropOptionalNever<T extends ts.Node>(node: T): T {
   const visit = (child: ts.Node): ts.Node => {
     if (ts.isTypeLiteralNode(child)) {
       const members = child.members.filter((m) => !isOptionalNever(m));
+      // `{}` means "any non-null value" in TypeScript; an emptied literal means "nothing here".
+      if (members.length === 0 && child.members.length > 0) {
+        return ts.factory.createTypeReferenceNode("Record", [
+          ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+          ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword),
+        ]);
+      }
       return ts.factory.updateTypeLiteralNode(
         child,
         ts.factory.createNodeArray(members.map((m) => ts.visitEachChild(m, visit, undefined))),
