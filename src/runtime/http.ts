@@ -71,7 +71,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     logger: options.logger,
     operation: options.operation,
     fetch: customFetch,
-    headers: new Headers(options.headers),
+    headers: lowerCaseKeys(options.headers),
   });
   const api = createClient<Paths>({ baseUrl: baseUrl.href, fetch });
   api.use(operationMiddleware);
@@ -90,4 +90,10 @@ export function unwrap<T>(
     throw IntegrationError.fromResponse(operation, result.response, { body: result.error });
   }
   return result.data as T;
+}
+
+function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
 }

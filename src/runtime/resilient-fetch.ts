@@ -23,19 +23,23 @@ export interface FetchConfig {
   readonly logger: Logger | undefined;
   readonly operation: string | undefined;
   readonly fetch: typeof fetch | undefined;
-  readonly headers: Headers;
+  /** Default headers, keys lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** Set by the openapi-fetch middleware: `GET /items/{id}` names the operation in errors and logs. */
 export const OPERATION = Symbol("capkit.operation");
 
-interface Prepared {
-  url: URL;
+/** One call, normalised once; attempts copy `headers` and re-parse `href` only when needed. */
+interface Call {
+  href: string;
+  sameOrigin: boolean;
   method: string;
-  headers: Headers;
+  headers: Record<string, string>;
   body: RequestInit["body"];
   redirect: RequestInit["redirect"];
-  signal: AbortSignal | undefined;
+  /** Job signal and/or the call's own signal. */
+  parents: AbortSignal[];
   operation: string;
 }
 
@@ -46,40 +50,55 @@ interface Prepared {
  */
 export function createResilientFetch(config: FetchConfig): ResilientFetch {
   const { retry, limiter, auth, logger } = config;
-  const origin = config.baseUrl.origin;
 
   return async function resilientFetch(input, init) {
-    const req = await prepare(input, init, config);
-    const { method, operation } = req;
+    const call = await prepare(input, init, config);
+    const { method, operation, parents } = call;
+    const aborted = () => parents.find((s) => s.aborted);
+    let waitSignal: AbortSignal | undefined;
+    // Retry sleeps and rate-limit waits need one signal; rare enough to combine lazily.
+    const waitOn = () => {
+      waitSignal ??= parents.length > 1 ? AbortSignal.any(parents) : parents[0];
+      return waitSignal;
+    };
+    const onAbort = (error: unknown): never => {
+      const signal = aborted();
+      throw signal ? abortedError(operation, signal) : error;
+    };
     const started = performance.now();
     let refreshedAuth = false;
     // Planned waits count even when an injected sleep returns at once (tests).
     let waited = 0;
+
     for (let attempt = 1; ; attempt++) {
-      if (req.signal?.aborted) throw abortedError(operation, req.signal);
-      if (limiter) await limiter.acquire(req.signal).catch(rethrowAbort(operation, req.signal));
-      const url = new URL(req.url);
-      const headers = new Headers(req.headers);
+      const cancelled = aborted();
+      if (cancelled) throw abortedError(operation, cancelled);
+      if (limiter) await limiter.acquire(waitOn()).catch(onAbort);
+      const headers = { ...call.headers };
+      let href = call.href;
       // Credentials go only to the API's own origin, never to a foreign next-page URL.
-      if (url.origin === origin) {
-        const pending = auth.apply(url, headers, req.signal);
-        if (pending) await pending.catch(rethrowAbort(operation, req.signal));
+      if (call.sameOrigin) {
+        const url = auth.editsUrl ? new URL(href) : undefined;
+        const pending = auth.apply(headers, url, waitOn());
+        if (pending) await pending.catch(onAbort);
+        if (url) href = url.href;
       }
-      const guard = attemptSignal(req.signal, config.timeoutMs);
+      const guard = attemptSignal(parents, config.timeoutMs);
       let response: Response;
       try {
         // Looked up per call: msw's setupServer patches globalThis.fetch after we are created.
         const fetchImpl = config.fetch ?? globalThis.fetch;
-        response = await fetchImpl(url, {
+        response = await fetchImpl(href, {
           method,
           headers,
-          body: req.body,
+          body: call.body,
           signal: guard.signal,
-          ...(req.redirect ? { redirect: req.redirect } : {}),
+          ...(call.redirect ? { redirect: call.redirect } : {}),
         });
       } catch (cause) {
         guard.done();
-        if (req.signal?.aborted) throw abortedError(operation, req.signal);
+        const cancelled = aborted();
+        if (cancelled) throw abortedError(operation, cancelled);
         const timedOut = guard.timedOut();
         const error = new IntegrationError(
           timedOut ? "TIMEOUT" : "NETWORK",
@@ -97,7 +116,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
           {
             operation,
             method,
-            url: sanitizeUrl(url.href),
+            url: sanitizeUrl(href),
             attempt,
             delayMs: Math.round(delay),
             code: error.code,
@@ -105,7 +124,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
           "retrying after a failed request",
         );
         waited += delay;
-        await retry.sleep(delay, req.signal).catch(rethrowAbort(operation, req.signal));
+        await retry.sleep(delay, waitOn()).catch(onAbort);
         continue;
       }
       guard.done();
@@ -118,7 +137,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         attempt -= 1;
         await discard(response);
         logger?.info(
-          { operation, method, url: sanitizeUrl(url.href) },
+          { operation, method, url: sanitizeUrl(href) },
           "401: retrying once with fresh credentials",
         );
         continue;
@@ -131,7 +150,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
             {
               operation,
               method,
-              url: sanitizeUrl(url.href),
+              url: sanitizeUrl(href),
               status: response.status,
               attempt,
               delayMs: Math.round(delay),
@@ -139,7 +158,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
             "retrying after a retryable status",
           );
           waited += delay;
-          await retry.sleep(delay, req.signal).catch(rethrowAbort(operation, req.signal));
+          await retry.sleep(delay, waitOn()).catch(onAbort);
           continue;
         }
       }
@@ -153,55 +172,74 @@ async function prepare(
   input: string | URL | Request,
   init: ResilientFetchInit | undefined,
   config: FetchConfig,
-): Promise<Prepared> {
+): Promise<Call> {
+  const parents: AbortSignal[] = config.signal ? [config.signal] : [];
   if (input instanceof Request) {
-    const headers = mergeHeaders(config.headers, input.headers);
-    if (init?.headers) for (const [k, v] of new Headers(init.headers)) headers.set(k, v);
+    const headers = { ...config.headers };
+    for (const [k, v] of input.headers) headers[k] = v;
+    if (init?.headers) for (const [k, v] of new Headers(init.headers)) headers[k] = v;
     // Buffered once so every retry can resend it; openapi-fetch bodies are small JSON strings.
     const body = input.body ? await input.arrayBuffer() : null;
+    const own = init?.signal ?? input.signal;
+    if (own) parents.push(own);
     const tagged = input as Request & { [OPERATION]?: string; operation?: unknown };
-    const operation =
-      init?.operation ??
-      tagged[OPERATION] ??
-      (typeof tagged.operation === "string" ? tagged.operation : undefined);
+    const named = typeof tagged.operation === "string" ? tagged.operation : undefined;
+    const method = (init?.method ?? input.method).toUpperCase();
+    const { href, sameOrigin } = resolve(input.url, config.baseUrl);
     return {
-      url: new URL(input.url),
-      method: (init?.method ?? input.method).toUpperCase(),
+      href,
+      sameOrigin,
+      method,
       headers,
       body,
       redirect: init?.redirect ?? input.redirect,
-      signal: signalOf(config.signal, init?.signal ?? input.signal),
-      operation: operation ?? config.operation ?? `${input.method} ${new URL(input.url).pathname}`,
+      parents,
+      operation:
+        init?.operation ??
+        tagged[OPERATION] ??
+        named ??
+        config.operation ??
+        `${method} ${pathOf(href)}`,
     };
   }
-  const url = new URL(input, config.baseUrl);
-  const method = (init?.method ?? "GET").toUpperCase();
+  const method = init?.method ? init.method.toUpperCase() : "GET";
+  const { href, sameOrigin } = resolve(input, config.baseUrl);
+  let headers = config.headers as Record<string, string>;
+  if (init?.headers) {
+    headers = { ...headers };
+    for (const [k, v] of new Headers(init.headers)) headers[k] = v;
+  }
+  if (init?.signal) parents.push(init.signal);
   return {
-    url,
+    href,
+    sameOrigin,
     method,
-    headers: init?.headers
-      ? mergeHeaders(config.headers, new Headers(init.headers))
-      : config.headers,
+    headers,
     body: init?.body ?? null,
     redirect: init?.redirect,
-    signal: signalOf(config.signal, init?.signal ?? undefined),
-    operation: init?.operation ?? config.operation ?? `${method} ${url.pathname}`,
+    parents,
+    operation: init?.operation ?? config.operation ?? `${method} ${pathOf(href)}`,
   };
 }
 
-function signalOf(
-  job: AbortSignal | undefined,
-  call: AbortSignal | null | undefined,
-): AbortSignal | undefined {
-  if (!call) return job;
-  if (!job) return call;
-  return AbortSignal.any([job, call]);
+/** Resolve against the base URL; the common shapes (`/path`, same-origin absolute) skip parsing. */
+function resolve(input: string | URL, base: URL): { href: string; sameOrigin: boolean } {
+  const origin = base.origin;
+  if (typeof input === "string") {
+    if (input.startsWith("/") && !input.startsWith("//"))
+      return { href: origin + input, sameOrigin: true };
+    if (input.startsWith(`${origin}/`)) return { href: input, sameOrigin: true };
+  }
+  const url = new URL(input, base);
+  return { href: url.href, sameOrigin: url.origin === origin };
 }
 
-function mergeHeaders(defaults: Headers, own: Headers): Headers {
-  const headers = new Headers(defaults);
-  for (const [k, v] of own) headers.set(k, v);
-  return headers;
+function pathOf(href: string): string {
+  try {
+    return new URL(href).pathname;
+  } catch {
+    return sanitizeUrl(href);
+  }
 }
 
 function withinBudget(started: number, waited: number, delay: number, budget: number): boolean {
@@ -215,13 +253,6 @@ async function discard(response: Response): Promise<void> {
   } catch {
     // Already closed or errored: nothing left to free.
   }
-}
-
-function rethrowAbort(operation: string, signal: AbortSignal | undefined) {
-  return (error: unknown): never => {
-    if (signal?.aborted) throw abortedError(operation, signal);
-    throw error;
-  };
 }
 
 function describeCause(cause: unknown): string {
