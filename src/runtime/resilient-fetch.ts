@@ -40,7 +40,9 @@ interface Call {
   redirect: RequestInit["redirect"];
   /** Job signal and/or the call's own signal. */
   parents: AbortSignal[];
-  operation: string;
+  waitSignal: AbortSignal | undefined;
+  /** Undefined until needed; see operationOf. */
+  operation: string | undefined;
 }
 
 /**
@@ -52,18 +54,13 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
   const { retry, limiter, auth, logger } = config;
 
   return async function resilientFetch(input, init) {
-    const call = await prepare(input, init, config);
-    const { method, operation, parents } = call;
-    const aborted = () => parents.find((s) => s.aborted);
-    let waitSignal: AbortSignal | undefined;
-    // Retry sleeps and rate-limit waits need one signal; rare enough to combine lazily.
-    const waitOn = () => {
-      waitSignal ??= parents.length > 1 ? AbortSignal.any(parents) : parents[0];
-      return waitSignal;
-    };
+    // Only a Request needs an await (its body is buffered); plain URLs stay synchronous.
+    const prepared = prepare(input, init, config);
+    const call = prepared instanceof Promise ? await prepared : prepared;
+    const { method, parents } = call;
     const onAbort = (error: unknown): never => {
-      const signal = aborted();
-      throw signal ? abortedError(operation, signal) : error;
+      const signal = abortedParent(call);
+      throw signal ? abortedError(operationOf(call), signal) : error;
     };
     const started = performance.now();
     let refreshedAuth = false;
@@ -71,15 +68,15 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
     let waited = 0;
 
     for (let attempt = 1; ; attempt++) {
-      const cancelled = aborted();
-      if (cancelled) throw abortedError(operation, cancelled);
-      if (limiter) await limiter.acquire(waitOn()).catch(onAbort);
+      const cancelled = abortedParent(call);
+      if (cancelled) throw abortedError(operationOf(call), cancelled);
+      if (limiter) await limiter.acquire(waitSignal(call)).catch(onAbort);
       const headers = { ...call.headers };
       let href = call.href;
       // Credentials go only to the API's own origin, never to a foreign next-page URL.
       if (call.sameOrigin) {
         const url = auth.editsUrl ? new URL(href) : undefined;
-        const pending = auth.apply(headers, url, waitOn());
+        const pending = auth.apply(headers, url, waitSignal(call));
         if (pending) await pending.catch(onAbort);
         if (url) href = url.href;
       }
@@ -97,8 +94,9 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         });
       } catch (cause) {
         guard.done();
-        const cancelled = aborted();
-        if (cancelled) throw abortedError(operation, cancelled);
+        const aborted = abortedParent(call);
+        if (aborted) throw abortedError(operationOf(call), aborted);
+        const operation = operationOf(call);
         const timedOut = guard.timedOut();
         const error = new IntegrationError(
           timedOut ? "TIMEOUT" : "NETWORK",
@@ -124,7 +122,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
           "retrying after a failed request",
         );
         waited += delay;
-        await retry.sleep(delay, waitOn()).catch(onAbort);
+        await retry.sleep(delay, waitSignal(call)).catch(onAbort);
         continue;
       }
       guard.done();
@@ -137,7 +135,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         attempt -= 1;
         await discard(response);
         logger?.info(
-          { operation, method, url: sanitizeUrl(href) },
+          { operation: operationOf(call), method, url: sanitizeUrl(href) },
           "401: retrying once with fresh credentials",
         );
         continue;
@@ -146,19 +144,20 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         const delay = retryDelay(retry, attempt, response.headers);
         if (withinBudget(started, waited, delay, retry.maxElapsedMs)) {
           await discard(response);
+          const status = response.status;
           logger?.warn(
             {
-              operation,
+              operation: operationOf(call),
               method,
               url: sanitizeUrl(href),
-              status: response.status,
+              status,
               attempt,
               delayMs: Math.round(delay),
             },
             "retrying after a retryable status",
           );
           waited += delay;
-          await retry.sleep(delay, waitOn()).catch(onAbort);
+          await retry.sleep(delay, waitSignal(call)).catch(onAbort);
           continue;
         }
       }
@@ -168,40 +167,32 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
   };
 }
 
-async function prepare(
+/** Named lazily: deriving `METHOD /path` parses the URL, which only errors and logs need. */
+function operationOf(call: Call): string {
+  call.operation ??= `${call.method} ${pathOf(call.href)}`;
+  return call.operation;
+}
+
+function abortedParent(call: Call): AbortSignal | undefined {
+  for (const signal of call.parents) if (signal.aborted) return signal;
+  return undefined;
+}
+
+/** One signal for retry sleeps and rate-limit waits; rare enough to combine lazily. */
+function waitSignal(call: Call): AbortSignal | undefined {
+  if (call.parents.length <= 1) return call.parents[0];
+  call.waitSignal ??= AbortSignal.any(call.parents);
+  return call.waitSignal;
+}
+
+function prepare(
   input: string | URL | Request,
   init: ResilientFetchInit | undefined,
   config: FetchConfig,
-): Promise<Call> {
+): Call | Promise<Call> {
+  if (input instanceof Request) return prepareRequest(input, init, config);
   const parents: AbortSignal[] = config.signal ? [config.signal] : [];
-  if (input instanceof Request) {
-    const headers = { ...config.headers };
-    for (const [k, v] of input.headers) headers[k] = v;
-    if (init?.headers) for (const [k, v] of new Headers(init.headers)) headers[k] = v;
-    // Buffered once so every retry can resend it; openapi-fetch bodies are small JSON strings.
-    const body = input.body ? await input.arrayBuffer() : null;
-    const own = init?.signal ?? input.signal;
-    if (own) parents.push(own);
-    const tagged = input as Request & { [OPERATION]?: string; operation?: unknown };
-    const named = typeof tagged.operation === "string" ? tagged.operation : undefined;
-    const method = (init?.method ?? input.method).toUpperCase();
-    const { href, sameOrigin } = resolve(input.url, config.baseUrl);
-    return {
-      href,
-      sameOrigin,
-      method,
-      headers,
-      body,
-      redirect: init?.redirect ?? input.redirect,
-      parents,
-      operation:
-        init?.operation ??
-        tagged[OPERATION] ??
-        named ??
-        config.operation ??
-        `${method} ${pathOf(href)}`,
-    };
-  }
+  if (init?.signal) parents.push(init.signal);
   const method = init?.method ? init.method.toUpperCase() : "GET";
   const { href, sameOrigin } = resolve(input, config.baseUrl);
   let headers = config.headers as Record<string, string>;
@@ -209,16 +200,55 @@ async function prepare(
     headers = { ...headers };
     for (const [k, v] of new Headers(init.headers)) headers[k] = v;
   }
-  if (init?.signal) parents.push(init.signal);
+  const operation = init?.operation ?? config.operation;
+  const body = init?.body ?? null;
   return {
     href,
     sameOrigin,
     method,
     headers,
-    body: init?.body ?? null,
+    body,
     redirect: init?.redirect,
     parents,
-    operation: init?.operation ?? config.operation ?? `${method} ${pathOf(href)}`,
+    waitSignal: undefined,
+    operation,
+  };
+}
+
+async function prepareRequest(
+  input: Request,
+  init: ResilientFetchInit | undefined,
+  config: FetchConfig,
+): Promise<Call> {
+  const parents: AbortSignal[] = config.signal ? [config.signal] : [];
+  const own = init?.signal ?? input.signal;
+  if (own) parents.push(own);
+  const headers = { ...config.headers };
+  for (const [k, v] of input.headers) headers[k] = v;
+  if (init?.headers) for (const [k, v] of new Headers(init.headers)) headers[k] = v;
+  // Buffered once so every retry can resend it; openapi-fetch bodies are small JSON strings.
+  const body = input.body ? await input.arrayBuffer() : null;
+  const tagged = input as Request & { [OPERATION]?: string; operation?: unknown };
+  const named = typeof tagged.operation === "string" ? tagged.operation : undefined;
+  const method = (init?.method ?? input.method).toUpperCase();
+  const { href, sameOrigin } = resolve(input.url, config.baseUrl);
+  const operation =
+    init?.operation ??
+    tagged[OPERATION] ??
+    named ??
+    config.operation ??
+    `${method} ${pathOf(href)}`;
+  const redirect = init?.redirect ?? input.redirect;
+  return {
+    href,
+    sameOrigin,
+    method,
+    headers,
+    body,
+    redirect,
+    parents,
+    waitSignal: undefined,
+    operation,
   };
 }
 
