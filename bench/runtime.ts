@@ -57,8 +57,8 @@ async function httpOverhead(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which side goes first, so neither always runs right after the other's garbage.
     const [first, second] = round % 2 ? [raw, runtime] : [runtime, raw];
-    const a = await loop(first, REQUESTS / ROUNDS);
-    const b = await loop(second, REQUESTS / ROUNDS);
+    const a = await loop(first, REQUESTS / ROUNDS, round % 2 ? "raw" : "runtime");
+    const b = await loop(second, REQUESTS / ROUNDS, round % 2 ? "runtime" : "raw");
     const [r, t] = round % 2 ? [a, b] : [b, a];
     totals.raw += r;
     totals.runtime += t;
@@ -83,15 +83,54 @@ async function httpOverhead(): Promise<void> {
   console.log(
     `  ratio runtime / raw          ${ratio.toFixed(3)}  (target ≤ 1.05) ${ratio <= 1.05 ? "PASS" : "OVER"}`,
   );
+  console.log(
+    `  CPU time (client + server)   raw ${fmt(cpu.raw)} ms, runtime ${fmt(cpu.runtime)} ms, ratio ${(cpu.runtime / cpu.raw).toFixed(3)}`,
+  );
   console.log(`  median per-round ratio       ${median.toFixed(3)}  (${ROUNDS} rounds)`);
+  await stubOverhead();
   console.log(
     `  createHttp().api.GET (info)  ${fmt(totals.typed)} ms  (ratio ${(totals.typed / totals.raw).toFixed(3)}, includes openapi-fetch)`,
   );
 }
 
-async function loop(fn: () => Promise<void>, count: number): Promise<number> {
+const cpu = { raw: 0, runtime: 0 };
+
+/** The layer's own cost per call, without network noise: a stub fetch that answers at once. */
+async function stubOverhead(): Promise<void> {
+  const response = new Response("{}");
+  const stub = (async () => response) as unknown as typeof fetch;
+  const http = createHttp<Record<string, never>>({
+    baseUrl: "http://127.0.0.1:1",
+    auth: { type: "bearer", token: "bench-token" },
+    rateLimit: false,
+    fetch: stub,
+    signal: new AbortController().signal,
+  });
+  const n = 200_000;
+  let started = performance.now();
+  for (let i = 0; i < n; i++)
+    await stub("http://127.0.0.1:1/items", { headers: { authorization: "Bearer bench-token" } });
+  const direct = performance.now() - started;
+  started = performance.now();
+  for (let i = 0; i < n; i++) await http.fetch("/items");
+  const layered = performance.now() - started;
+  console.log(
+    `  layer cost with a stub fetch ${(((layered - direct) / n) * 1000).toFixed(2)} µs/request (${n} calls)`,
+  );
+}
+
+async function loop(
+  fn: () => Promise<void>,
+  count: number,
+  side?: keyof typeof cpu,
+): Promise<number> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   for (let i = 0; i < count; i++) await fn();
+  if (side) {
+    const used = process.cpuUsage(cpuStart);
+    cpu[side] += (used.user + used.system) / 1000;
+  }
   return performance.now() - started;
 }
 
@@ -123,6 +162,14 @@ async function pagingMemory(): Promise<void> {
     maxPages: RECORDS / PAGE_SIZE + 1,
   });
   const peakRssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(1);
+  // Live heap after a full GC (needs --expose-gc, which the npm script passes): what paging retains.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const liveHeapMb = () => {
+    if (!gc) return "n/a";
+    gc();
+    return (process.memoryUsage().heapUsed / 1048576).toFixed(1);
+  };
+  let heapAt100k = "";
   let count = 0;
   let checksum = 0;
   let at100k = "";
@@ -130,14 +177,22 @@ async function pagingMemory(): Promise<void> {
   for await (const record of pages) {
     count += 1;
     checksum += record.id;
-    if (count === 100_000) at100k = peakRssMb();
+    if (count === 100_000) {
+      at100k = peakRssMb();
+      heapAt100k = liveHeapMb();
+    }
   }
   const elapsed = performance.now() - started;
+  const heapAt1m = liveHeapMb();
   console.log(
     `Paging: ${count.toLocaleString("en")} synthetic records, ${PAGE_SIZE} per page, through paginate (checksum ${checksum})`,
   );
-  console.log(`  peak RSS at   100,000 records  ${at100k} MB`);
-  console.log(`  peak RSS at 1,000,000 records  ${peakRssMb()} MB`);
+  console.log(
+    `  peak RSS at   100,000 records  ${at100k} MB  (live heap after GC ${heapAt100k} MB)`,
+  );
+  console.log(
+    `  peak RSS at 1,000,000 records  ${peakRssMb()} MB  (live heap after GC ${heapAt1m} MB)`,
+  );
   console.log(`  time                           ${fmt(elapsed)} ms`);
 }
 
