@@ -133,7 +133,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         // One fresh-credential retry (an expired OAuth token); it does not use up a retry.
         refreshedAuth = true;
         attempt -= 1;
-        await discard(response);
+        discard(response);
         logger?.info(
           { operation: operationOf(call), method, url: sanitizeUrl(href) },
           "401: retrying once with fresh credentials",
@@ -143,7 +143,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
       if (shouldRetry(retry, { method, attempt, status: response.status })) {
         const delay = retryDelay(retry, attempt, response.headers);
         if (withinBudget(started, waited, delay, retry.maxElapsedMs)) {
-          await discard(response);
+          discard(response);
           const status = response.status;
           logger?.warn(
             {
@@ -276,13 +276,14 @@ function withinBudget(started: number, waited: number, delay: number, budget: nu
   return Math.max(performance.now() - started, waited) + delay <= budget;
 }
 
-/** Free the connection of a response we will not read (keep-alive needs the body drained). */
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
+/**
+ * Free the connection of a response we will not read (keep-alive needs the body released).
+ * Not awaited: with msw's mocked responses `cancel()` never settles, and nothing depends on it.
+ */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => {
     // Already closed or errored: nothing left to free.
-  }
+  });
 }
 
 function describeCause(cause: unknown): string {
