@@ -97,3 +97,22 @@ function lowerCaseKeys(headers: Record<string, string> | undefined): Record<stri
   for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
   return out;
 }
+
+/**
+ * The parsed JSON body of a 2xx `http.fetch` response (e.g. a next-page URL), or an
+ * IntegrationError carrying a short, redacted snippet of the error body.
+ */
+export async function readJson(operation: string, response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!response.ok) throw IntegrationError.fromResponse(operation, response, { body: text });
+  try {
+    return text === "" ? undefined : JSON.parse(text);
+  } catch (cause) {
+    throw new IntegrationError("BAD_JSON", `${operation} returned a body that is not JSON`, {
+      operation,
+      status: response.status,
+      retryable: false,
+      cause,
+    });
+  }
+}
