@@ -52,7 +52,7 @@ async function httpOverhead(): Promise<void> {
   };
 
   for (const fn of [raw, runtime, typed]) await loop(fn, WARMUP);
-  const totals = { raw: 0, runtime: 0, typed: 0 };
+  const totals = { raw: 0, runtime: 0, typed: 0, again: 0 };
   const ratios: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which side goes first, so neither always runs right after the other's garbage.
@@ -64,6 +64,8 @@ async function httpOverhead(): Promise<void> {
     totals.runtime += t;
     ratios.push(t / r);
     totals.typed += await loop(typed, REQUESTS / ROUNDS);
+    // A/A control: raw fetch against itself shows how much of any ratio is machine noise.
+    totals.again += await loop(raw, REQUESTS / ROUNDS);
   }
   ratios.sort((x, y) => x - y);
   const median = ratios[Math.floor(ratios.length / 2)] ?? Number.NaN;
@@ -87,6 +89,9 @@ async function httpOverhead(): Promise<void> {
     `  CPU time (client + server)   raw ${fmt(cpu.raw)} ms, runtime ${fmt(cpu.runtime)} ms, ratio ${(cpu.runtime / cpu.raw).toFixed(3)}`,
   );
   console.log(`  median per-round ratio       ${median.toFixed(3)}  (${ROUNDS} rounds)`);
+  console.log(
+    `  noise floor: raw vs raw      ratio ${(totals.again / totals.raw).toFixed(3)} (same code, same run)`,
+  );
   await stubOverhead();
   console.log(
     `  createHttp().api.GET (info)  ${fmt(totals.typed)} ms  (ratio ${(totals.typed / totals.raw).toFixed(3)}, includes openapi-fetch)`,
@@ -170,6 +175,7 @@ async function pagingMemory(): Promise<void> {
     return (process.memoryUsage().heapUsed / 1048576).toFixed(1);
   };
   let heapAt100k = "";
+  let at500k = "";
   let count = 0;
   let checksum = 0;
   let at100k = "";
@@ -181,6 +187,7 @@ async function pagingMemory(): Promise<void> {
       at100k = peakRssMb();
       heapAt100k = liveHeapMb();
     }
+    if (count === 500_000) at500k = peakRssMb();
   }
   const elapsed = performance.now() - started;
   const heapAt1m = liveHeapMb();
