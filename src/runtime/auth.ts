@@ -23,7 +23,14 @@ export const AUTH_TYPES = ["none", "apiKey", "bearer", "basic", "oauth2ClientCre
 export interface AuthStrategy {
   /** Secret strings this strategy sends, so errors and logs can mask them. */
   readonly secrets: readonly string[];
-  apply(url: URL, headers: Headers, signal: AbortSignal | undefined): void | Promise<void>;
+  /** True when `apply` edits the URL (API key in the query), which then must be parsed. */
+  readonly editsUrl?: boolean;
+  /** `headers` keys are lower-case; `url` is given only to strategies that set `editsUrl`. */
+  apply(
+    headers: Record<string, string>,
+    url: URL | undefined,
+    signal: AbortSignal | undefined,
+  ): void | Promise<void>;
   /** Drop cached credentials after a 401; true when a fresh attempt may succeed. */
   invalidate?(): boolean;
 }
@@ -42,7 +49,12 @@ export function createAuth(auth: Auth | undefined, fetchNow: () => typeof fetch)
     case "bearer": {
       const token = expectNonEmptyString("auth.token", (auth as { token?: unknown }).token);
       const value = `Bearer ${token}`;
-      return { secrets: [token], apply: (_url, headers) => headers.set("authorization", value) };
+      return {
+        secrets: [token],
+        apply: (headers) => {
+          headers.authorization = value;
+        },
+      };
     }
     case "basic": {
       const { username, password } = auth as Extract<Auth, { type: "basic" }>;
@@ -54,7 +66,9 @@ export function createAuth(auth: Auth | undefined, fetchNow: () => typeof fetch)
       const value = `Basic ${encoded}`;
       return {
         secrets: [password, encoded].filter((s) => s.length > 0),
-        apply: (_url, headers) => headers.set("authorization", value),
+        apply: (headers) => {
+          headers.authorization = value;
+        },
       };
     }
     case "oauth2ClientCredentials":
@@ -67,14 +81,27 @@ function apiKeyAuth(auth: Extract<Auth, { type: "apiKey" }>): AuthStrategy {
   const name = expectNonEmptyString("auth.name", auth.name);
   const value = expectNonEmptyString("auth.value", auth.value);
   const secrets = [value];
-  if (where === "header") return { secrets, apply: (_url, headers) => headers.set(name, value) };
-  if (where === "query") return { secrets, apply: (url) => url.searchParams.set(name, value) };
+  if (where === "header") {
+    const header = name.toLowerCase();
+    return {
+      secrets,
+      apply: (headers) => {
+        headers[header] = value;
+      },
+    };
+  }
+  if (where === "query") {
+    return {
+      secrets,
+      editsUrl: true,
+      apply: (_headers, url) => url?.searchParams.set(name, value),
+    };
+  }
   const pair = `${name}=${value}`;
   return {
     secrets,
-    apply: (_url, headers) => {
-      const existing = headers.get("cookie");
-      headers.set("cookie", existing ? `${existing}; ${pair}` : pair);
+    apply: (headers) => {
+      headers.cookie = headers.cookie ? `${headers.cookie}; ${pair}` : pair;
     },
   };
 }
@@ -95,8 +122,8 @@ function oauth2Auth(
     get secrets() {
       return source.current ? [...secrets, source.current] : secrets;
     },
-    async apply(_url, headers, signal) {
-      headers.set("authorization", `Bearer ${await source.token(signal)}`);
+    async apply(headers, _url, signal) {
+      headers.authorization = `Bearer ${await source.token(signal)}`;
     },
     invalidate: () => source.invalidate(),
   };

@@ -73,7 +73,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     logger: options.logger,
     operation: options.operation,
     fetch: customFetch,
-    headers: new Headers(options.headers),
+    headers: lowerCaseKeys(options.headers),
   });
   const api = createClient<Paths>({ baseUrl: baseUrl.href, fetch });
   api.use(operationMiddleware);
@@ -92,4 +92,29 @@ export function unwrap<T>(
     throw IntegrationError.fromResponse(operation, result.response, { body: result.error });
   }
   return result.data as T;
+}
+
+function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/**
+ * The parsed JSON body of a 2xx `http.fetch` response (e.g. a next-page URL), or an
+ * IntegrationError carrying a short, redacted snippet of the error body.
+ */
+export async function readJson(operation: string, response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!response.ok) throw IntegrationError.fromResponse(operation, response, { body: text });
+  try {
+    return text === "" ? undefined : JSON.parse(text);
+  } catch (cause) {
+    throw new IntegrationError("BAD_JSON", `${operation} returned a body that is not JSON`, {
+      operation,
+      status: response.status,
+      retryable: false,
+      cause,
+    });
+  }
 }

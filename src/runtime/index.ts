@@ -16,7 +16,7 @@ export {
   redactSnippet,
 } from "./errors.js";
 export { createFilter, type Filter, isNonPublicAddress } from "./filter.js";
-export { createHttp, type Http, type HttpOptions, unwrap } from "./http.js";
+export { createHttp, type Http, type HttpOptions, readJson, unwrap } from "./http.js";
 export { createJob, type Job, type JobInit, requireSecret } from "./job.js";
 export { createLogger, type Logger, type LoggerOptions, log } from "./logger.js";
 export {

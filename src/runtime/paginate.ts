@@ -1,3 +1,4 @@
+import { abortedError } from "./abort.js";
 import type { Logger } from "./logger.js";
 import { createPager, type PageStep, type PageStrategy } from "./page-strategies.js";
 import { expectFunction, expectPositiveInteger } from "./validate.js";
@@ -12,6 +13,7 @@ export interface PaginateOptions<T> {
   items: (body: unknown) => readonly T[] | undefined;
   /** Default 1000; hitting it logs a warning (the listing was cut short). */
   maxPages?: number;
+  /** Checked before each page; an abort rejects with an `ABORTED` IntegrationError. */
   signal?: AbortSignal;
   logger?: Logger;
 }
@@ -39,7 +41,7 @@ async function* pages<T>(
   const { signal, logger, operation } = options;
   let step: PageStep = pager.first();
   for (let page = 1; ; page++) {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw abortedError(operation, signal);
     const { body, response } = await options.request(step);
     const items = options.items(body) ?? [];
     const count = items.length;

@@ -23,20 +23,26 @@ export interface FetchConfig {
   readonly logger: Logger | undefined;
   readonly operation: string | undefined;
   readonly fetch: typeof fetch | undefined;
-  readonly headers: Headers;
+  /** Default headers, keys lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** Set by the openapi-fetch middleware: `GET /items/{id}` names the operation in errors and logs. */
 export const OPERATION = Symbol("capkit.operation");
 
-interface Prepared {
-  url: URL;
+/** One call, normalised once; attempts copy `headers` and re-parse `href` only when needed. */
+interface Call {
+  href: string;
+  sameOrigin: boolean;
   method: string;
-  headers: Headers;
+  headers: Record<string, string>;
   body: RequestInit["body"];
   redirect: RequestInit["redirect"];
-  signal: AbortSignal | undefined;
-  operation: string;
+  /** Job signal and/or the call's own signal. */
+  parents: AbortSignal[];
+  waitSignal: AbortSignal | undefined;
+  /** Undefined until needed; see operationOf. */
+  operation: string | undefined;
 }
 
 /**
@@ -46,40 +52,51 @@ interface Prepared {
  */
 export function createResilientFetch(config: FetchConfig): ResilientFetch {
   const { retry, limiter, auth, logger } = config;
-  const origin = config.baseUrl.origin;
 
   return async function resilientFetch(input, init) {
-    const req = await prepare(input, init, config);
-    const { method, operation } = req;
+    // Only a Request needs an await (its body is buffered); plain URLs stay synchronous.
+    const prepared = prepare(input, init, config);
+    const call = prepared instanceof Promise ? await prepared : prepared;
+    const { method, parents } = call;
+    const onAbort = (error: unknown): never => {
+      const signal = abortedParent(call);
+      throw signal ? abortedError(operationOf(call), signal) : error;
+    };
     const started = performance.now();
     let refreshedAuth = false;
     // Planned waits count even when an injected sleep returns at once (tests).
     let waited = 0;
+
     for (let attempt = 1; ; attempt++) {
-      if (req.signal?.aborted) throw abortedError(operation, req.signal);
-      if (limiter) await limiter.acquire(req.signal).catch(rethrowAbort(operation, req.signal));
-      const url = new URL(req.url);
-      const headers = new Headers(req.headers);
+      const cancelled = abortedParent(call);
+      if (cancelled) throw abortedError(operationOf(call), cancelled);
+      if (limiter) await limiter.acquire(waitSignal(call)).catch(onAbort);
+      const headers = { ...call.headers };
+      let href = call.href;
       // Credentials go only to the API's own origin, never to a foreign next-page URL.
-      if (url.origin === origin) {
-        const pending = auth.apply(url, headers, req.signal);
-        if (pending) await pending.catch(rethrowAbort(operation, req.signal));
+      if (call.sameOrigin) {
+        const url = auth.editsUrl ? new URL(href) : undefined;
+        const pending = auth.apply(headers, url, waitSignal(call));
+        if (pending) await pending.catch(onAbort);
+        if (url) href = url.href;
       }
-      const guard = attemptSignal(req.signal, config.timeoutMs);
+      const guard = attemptSignal(parents, config.timeoutMs);
       let response: Response;
       try {
         // Looked up per call: msw's setupServer patches globalThis.fetch after we are created.
         const fetchImpl = config.fetch ?? globalThis.fetch;
-        response = await fetchImpl(url, {
+        response = await fetchImpl(href, {
           method,
           headers,
-          body: req.body,
+          body: call.body,
           signal: guard.signal,
-          ...(req.redirect ? { redirect: req.redirect } : {}),
+          ...(call.redirect ? { redirect: call.redirect } : {}),
         });
       } catch (cause) {
         guard.done();
-        if (req.signal?.aborted) throw abortedError(operation, req.signal);
+        const aborted = abortedParent(call);
+        if (aborted) throw abortedError(operationOf(call), aborted);
+        const operation = operationOf(call);
         const timedOut = guard.timedOut();
         const error = new IntegrationError(
           timedOut ? "TIMEOUT" : "NETWORK",
@@ -97,7 +114,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
           {
             operation,
             method,
-            url: sanitizeUrl(url.href),
+            url: sanitizeUrl(href),
             attempt,
             delayMs: Math.round(delay),
             code: error.code,
@@ -105,7 +122,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
           "retrying after a failed request",
         );
         waited += delay;
-        await retry.sleep(delay, req.signal).catch(rethrowAbort(operation, req.signal));
+        await retry.sleep(delay, waitSignal(call)).catch(onAbort);
         continue;
       }
       guard.done();
@@ -116,9 +133,9 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         // One fresh-credential retry (an expired OAuth token); it does not use up a retry.
         refreshedAuth = true;
         attempt -= 1;
-        await discard(response);
+        discard(response);
         logger?.info(
-          { operation, method, url: sanitizeUrl(url.href) },
+          { operation: operationOf(call), method, url: sanitizeUrl(href) },
           "401: retrying once with fresh credentials",
         );
         continue;
@@ -126,20 +143,21 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
       if (shouldRetry(retry, { method, attempt, status: response.status })) {
         const delay = retryDelay(retry, attempt, response.headers);
         if (withinBudget(started, waited, delay, retry.maxElapsedMs)) {
-          await discard(response);
+          discard(response);
+          const status = response.status;
           logger?.warn(
             {
-              operation,
+              operation: operationOf(call),
               method,
-              url: sanitizeUrl(url.href),
-              status: response.status,
+              url: sanitizeUrl(href),
+              status,
               attempt,
               delayMs: Math.round(delay),
             },
             "retrying after a retryable status",
           );
           waited += delay;
-          await retry.sleep(delay, req.signal).catch(rethrowAbort(operation, req.signal));
+          await retry.sleep(delay, waitSignal(call)).catch(onAbort);
           continue;
         }
       }
@@ -149,77 +167,123 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
   };
 }
 
-async function prepare(
+/** Named lazily: deriving `METHOD /path` parses the URL, which only errors and logs need. */
+function operationOf(call: Call): string {
+  call.operation ??= `${call.method} ${pathOf(call.href)}`;
+  return call.operation;
+}
+
+function abortedParent(call: Call): AbortSignal | undefined {
+  for (const signal of call.parents) if (signal.aborted) return signal;
+  return undefined;
+}
+
+/** One signal for retry sleeps and rate-limit waits; rare enough to combine lazily. */
+function waitSignal(call: Call): AbortSignal | undefined {
+  if (call.parents.length <= 1) return call.parents[0];
+  call.waitSignal ??= AbortSignal.any(call.parents);
+  return call.waitSignal;
+}
+
+function prepare(
   input: string | URL | Request,
   init: ResilientFetchInit | undefined,
   config: FetchConfig,
-): Promise<Prepared> {
-  if (input instanceof Request) {
-    const headers = mergeHeaders(config.headers, input.headers);
-    if (init?.headers) for (const [k, v] of new Headers(init.headers)) headers.set(k, v);
-    // Buffered once so every retry can resend it; openapi-fetch bodies are small JSON strings.
-    const body = input.body ? await input.arrayBuffer() : null;
-    const tagged = input as Request & { [OPERATION]?: string; operation?: unknown };
-    const operation =
-      init?.operation ??
-      tagged[OPERATION] ??
-      (typeof tagged.operation === "string" ? tagged.operation : undefined);
-    return {
-      url: new URL(input.url),
-      method: (init?.method ?? input.method).toUpperCase(),
-      headers,
-      body,
-      redirect: init?.redirect ?? input.redirect,
-      signal: signalOf(config.signal, init?.signal ?? input.signal),
-      operation: operation ?? config.operation ?? `${input.method} ${new URL(input.url).pathname}`,
-    };
+): Call | Promise<Call> {
+  if (input instanceof Request) return prepareRequest(input, init, config);
+  const parents: AbortSignal[] = config.signal ? [config.signal] : [];
+  if (init?.signal) parents.push(init.signal);
+  const method = init?.method ? init.method.toUpperCase() : "GET";
+  const { href, sameOrigin } = resolve(input, config.baseUrl);
+  let headers = config.headers as Record<string, string>;
+  if (init?.headers) {
+    headers = { ...headers };
+    for (const [k, v] of new Headers(init.headers)) headers[k] = v;
   }
-  const url = new URL(input, config.baseUrl);
-  const method = (init?.method ?? "GET").toUpperCase();
+  const operation = init?.operation ?? config.operation;
+  const body = init?.body ?? null;
   return {
-    url,
+    href,
+    sameOrigin,
     method,
-    headers: init?.headers
-      ? mergeHeaders(config.headers, new Headers(init.headers))
-      : config.headers,
-    body: init?.body ?? null,
+    headers,
+    body,
     redirect: init?.redirect,
-    signal: signalOf(config.signal, init?.signal ?? undefined),
-    operation: init?.operation ?? config.operation ?? `${method} ${url.pathname}`,
+    parents,
+    waitSignal: undefined,
+    operation,
   };
 }
 
-function signalOf(
-  job: AbortSignal | undefined,
-  call: AbortSignal | null | undefined,
-): AbortSignal | undefined {
-  if (!call) return job;
-  if (!job) return call;
-  return AbortSignal.any([job, call]);
+async function prepareRequest(
+  input: Request,
+  init: ResilientFetchInit | undefined,
+  config: FetchConfig,
+): Promise<Call> {
+  const parents: AbortSignal[] = config.signal ? [config.signal] : [];
+  const own = init?.signal ?? input.signal;
+  if (own) parents.push(own);
+  const headers = { ...config.headers };
+  for (const [k, v] of input.headers) headers[k] = v;
+  if (init?.headers) for (const [k, v] of new Headers(init.headers)) headers[k] = v;
+  // Buffered once so every retry can resend it; openapi-fetch bodies are small JSON strings.
+  const body = input.body ? await input.arrayBuffer() : null;
+  const tagged = input as Request & { [OPERATION]?: string; operation?: unknown };
+  const named = typeof tagged.operation === "string" ? tagged.operation : undefined;
+  const method = (init?.method ?? input.method).toUpperCase();
+  const { href, sameOrigin } = resolve(input.url, config.baseUrl);
+  const operation =
+    init?.operation ??
+    tagged[OPERATION] ??
+    named ??
+    config.operation ??
+    `${method} ${pathOf(href)}`;
+  const redirect = init?.redirect ?? input.redirect;
+  return {
+    href,
+    sameOrigin,
+    method,
+    headers,
+    body,
+    redirect,
+    parents,
+    waitSignal: undefined,
+    operation,
+  };
 }
 
-function mergeHeaders(defaults: Headers, own: Headers): Headers {
-  const headers = new Headers(defaults);
-  for (const [k, v] of own) headers.set(k, v);
-  return headers;
+/** Resolve against the base URL; the common shapes (`/path`, same-origin absolute) skip parsing. */
+function resolve(input: string | URL, base: URL): { href: string; sameOrigin: boolean } {
+  const origin = base.origin;
+  if (typeof input === "string") {
+    if (input.startsWith("/") && !input.startsWith("//"))
+      return { href: origin + input, sameOrigin: true };
+    if (input.startsWith(`${origin}/`)) return { href: input, sameOrigin: true };
+  }
+  const url = new URL(input, base);
+  return { href: url.href, sameOrigin: url.origin === origin };
+}
+
+function pathOf(href: string): string {
+  try {
+    return new URL(href).pathname;
+  } catch {
+    return sanitizeUrl(href);
+  }
 }
 
 function withinBudget(started: number, waited: number, delay: number, budget: number): boolean {
   return Math.max(performance.now() - started, waited) + delay <= budget;
 }
 
-/** Free the connection of a response we will not read (keep-alive needs the body drained). */
-async function discard(response: Response): Promise<void> {
-  // Not awaited: some stream sources (msw's mocked responses among them) never settle cancel(),
-  // and the retry must not wait on freeing a body nobody reads.
-  response.body?.cancel().catch(() => {});
-}
-
-function rethrowAbort(operation: string, signal: AbortSignal | undefined) {
-  return (error: unknown): never => {
-    if (signal?.aborted) throw abortedError(operation, signal);
-    throw error;
-  };
+/**
+ * Free the connection of a response we will not read (keep-alive needs the body released).
+ * Not awaited: with msw's mocked responses `cancel()` never settles, and nothing depends on it.
+ */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => {
+    // Already closed or errored: nothing left to free.
+  });
 }
 
 function describeCause(cause: unknown): string {

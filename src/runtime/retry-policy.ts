@@ -12,9 +12,9 @@ export interface RetryOptions {
   retries?: number;
   /** First backoff ceiling; doubles each retry. Default 500 ms. */
   baseDelayMs?: number;
-  /** Ceiling of one backoff delay. Default 30 s. */
+  /** Ceiling of one backoff delay. Default 30 s. A server's Retry-After may exceed it (within maxElapsedMs). */
   maxDelayMs?: number;
-  /** Budget for all attempts and waits together. Default 120 s. */
+  /** Budget for all attempts and waits together; a wait that would pass it is not taken. Default 120 s. */
   maxElapsedMs?: number;
   /** Methods that may be retried. Default: the idempotent ones (RFC 9110 §9.2.2). */
   methods?: string[];

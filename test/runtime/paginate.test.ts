@@ -257,7 +257,7 @@ describe("paginate stops", () => {
           if (record.id === 10) controller.abort(new Error("cancelled"));
         }
       })(),
-    ).rejects.toThrow("cancelled");
+    ).rejects.toMatchObject({ code: "ABORTED", operation: "list", cause: new Error("cancelled") });
     expect(seen).toHaveLength(10);
   });
 });

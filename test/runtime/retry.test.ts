@@ -2,13 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   backoffDelay,
   createHttp,
+  createLogger,
   IntegrationError,
+  readJson,
   resolveRetryPolicy,
   retryAfterMs,
   shouldRetry,
   unwrap,
 } from "../../src/runtime/index.js";
-import { json, recordingSleep, startServer, type TestServer } from "./helpers/server.js";
+import {
+  collectLogs,
+  json,
+  recordingSleep,
+  startServer,
+  type TestServer,
+} from "./helpers/server.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -188,22 +196,33 @@ describe("retries against a real server", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("names the operation after the path template for openapi-fetch calls", async () => {
+  it("readJson returns a 2xx body and turns anything else into an IntegrationError", async () => {
     sequence([404]);
     const { http } = client();
-    const result = await http.api.GET(
-      "/items/{id}" as never,
-      { params: { path: { id: 7 } } } as never,
-    );
-    const error = (() => {
-      try {
-        unwrap("getItem", result as never);
-      } catch (e) {
-        return e as IntegrationError;
-      }
-    })();
-    expect(server.requests[0]?.url).toBe("/items/7");
-    expect(error?.message).toContain("getItem failed with HTTP 404");
-    expect(error?.retryable).toBe(false);
+    await expect(readJson("getNext", await http.fetch("/next"))).rejects.toMatchObject({
+      operation: "getNext",
+      status: 404,
+      retryable: false,
+      snippet: '{"error":"nope"}',
+    });
+    await expect(readJson("getNext", await http.fetch("/next"))).resolves.toEqual({ ok: true });
+  });
+
+  it("names openapi-fetch calls after the path template in logs", async () => {
+    sequence([503]);
+    const logs = collectLogs();
+    const http = createHttp<Record<string, never>>({
+      baseUrl: server.url,
+      rateLimit: false,
+      retry: { sleep: recordingSleep().sleep },
+      logger: createLogger({ destination: logs.destination }),
+    });
+    await http.api.GET("/items/{id}" as never, { params: { path: { id: 7 } } } as never);
+    expect(server.requests.map((r) => r.url)).toEqual(["/items/7", "/items/7"]);
+    expect(JSON.parse(logs.lines[0]!)).toMatchObject({
+      operation: "GET /items/{id}",
+      status: 503,
+      attempt: 1,
+    });
   });
 });
