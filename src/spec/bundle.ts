@@ -81,9 +81,8 @@ export async function bundleExternal(
     config: await redoclyConfig(),
     externalRefResolver: resolver,
   });
-  const problem = result.problems.find(
-    (p) => p.severity === "error" && p.ruleId === "no-unresolved-refs",
-  );
+  // the bundler and the no-unresolved-refs rule both report a dangling ref; either will do
+  const problem = result.problems.find((p) => p.message.startsWith("Can't resolve"));
   if (problem) {
     const loc = problem.location[0];
     const file = loc ? shown(loc.source.absoluteRef, root) : root.display;

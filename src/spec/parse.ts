@@ -51,8 +51,8 @@ function parseYml(text: string, source: string): unknown {
     return parseYaml(text, { maxAliasCount: 1000, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
-    const pos = error.linePos?.[0];
-    const where = pos ? `${pos.line}:${pos.col}` : "1:1";
+    const pos = lineCol(text, error.pos[0]);
+    const where = `${pos.line}:${pos.col}`;
     const first = error.message.split("\n")[0] ?? error.message;
     throw new CapkitError(
       "SPEC_INVALID_YAML",
