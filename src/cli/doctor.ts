@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import pc from "picocolors";
-import { buildModel, describeListOperations, type ListDescription } from "../model/index.js";
+import type { ListDescription } from "../model/index.js";
 import type { IntegrationModel, Pagination } from "../model/types.js";
-import { type LoadedSpec, listOperations, loadSpec, type OperationSummary } from "../spec/index.js";
+import type { LoadedSpec, OperationSummary } from "../spec/index.js";
 import { isObject } from "../spec/pointer.js";
 
 interface DoctorOptions {
@@ -30,12 +30,14 @@ export function doctorCommand(): Command {
 }
 
 export async function doctor(source: string, options: DoctorOptions = {}): Promise<string> {
+  // loaded on use: the OpenAPI libraries would cost every other command (lint in a commit hook) ~0.5 s
+  const { loadSpec } = await import("../spec/index.js");
   const spec = await loadSpec(source, {
     ...(options.specHeader ? { header: options.specHeader } : {}),
     allowRemoteRefs: options.allowRemoteRefs === true,
     onProgress: progressReporter(),
   });
-  const report = buildReport(spec);
+  const report = await buildReport(spec);
   return options.json ? `${JSON.stringify(report, null, 2)}\n` : render(report);
 }
 
@@ -72,7 +74,9 @@ interface Report {
   warnings: IntegrationModel["warnings"];
 }
 
-function buildReport(spec: LoadedSpec): Report {
+async function buildReport(spec: LoadedSpec): Promise<Report> {
+  const { buildModel, describeListOperations } = await import("../model/index.js");
+  const { listOperations } = await import("../spec/index.js");
   const doc = spec.document;
   const model = buildModel(spec, { name: "doctor" });
   const schemes = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {};
