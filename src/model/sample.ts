@@ -160,5 +160,6 @@ function stringSample(schema: JsonObject, name: string): string {
   if (typeof schema.format === "string" && FORMATS[schema.format] !== undefined)
     return FORMATS[schema.format] ?? "";
   const hint = name ? hintFor(name, schema) : undefined;
+  if (hint === "ip" && name.includes("6")) return FORMATS.ipv6 ?? "";
   return (hint && BY_HINT[hint]) ?? (name ? `${name}-1` : "string");
 }
