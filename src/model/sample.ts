@@ -75,6 +75,8 @@ export function sampleOf(
   }
   if (!isObject(schema)) return null;
   if (schema.example !== undefined) return schema.example;
+  // OpenAPI 3.1 (JSON Schema) writes a list of examples
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;

@@ -145,6 +145,24 @@ describe("pagination", () => {
       },
     ],
     [
+      "a root `next` without a cursor parameter is a URL",
+      {
+        given: { schema: page({ next: { type: "string" } }) },
+        want: { style: "nextUrl", nextUrl: ["next"] },
+      },
+    ],
+    [
+      "a root `next` beside a cursor parameter is the cursor",
+      {
+        given: { params: [q("cursor")], schema: page({ next: { type: "string" } }) },
+        want: { style: "cursor", cursorParam: "cursor", cursorIn: "query", nextCursor: ["next"] },
+      },
+    ],
+    [
+      "a numeric `next` is not a URL",
+      { given: { schema: page({ next: { type: "integer" } }) }, want: { style: "none" } },
+    ],
+    [
       "page/per_page (GitLab)",
       {
         given: { params: [q("page", { type: "integer" }), q("per_page", { type: "integer" })] },

@@ -49,6 +49,20 @@ const files = tempFiles({
     "              schema: { $ref: './missing.yaml#/Thing' }",
   ].join("\n"),
   "mini.json": minimalDoc(),
+  "refs-broken.yaml": [
+    "openapi: 3.0.3",
+    "info: { title: x, version: '1' }",
+    "paths:",
+    "  /x:",
+    "    get:",
+    "      responses:",
+    "        '200':",
+    "          description: ok",
+    "          content:",
+    "            application/json:",
+    "              schema: { $ref: './broken.yaml#/Thing' }",
+  ].join("\n"),
+  "broken.yaml": "Thing:\n  type: object\n   properties: [\n",
 });
 
 afterAll(() => files.remove());
@@ -103,6 +117,15 @@ describe("bad input > files", () => {
         },
       ],
       ["a missing file", { file: "nope.yaml", code: "SPEC_NOT_FOUND" }],
+      [
+        "invalid YAML in a referenced file names that file, line and column",
+        {
+          file: "refs-broken.yaml",
+          code: "SPEC_INVALID_YAML",
+          where: "3:14",
+          says: /broken\.yaml \(referenced from .*refs-broken\.yaml\) is not valid YAML at line 3, column 14/,
+        },
+      ],
     ];
   it.each(cases)("%s", async (_name, { file, code, where, says }) => {
     const error = await expectCapkitError(loadSpec(files.path(file)), code, where);

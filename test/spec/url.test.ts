@@ -194,6 +194,14 @@ describe("load > URL errors", () => {
     expect(error.message).not.toContain("secret=1");
   });
 
+  it("refuses credentials in the URL without echoing them", async () => {
+    const error = await expectCapkitError(
+      loadSpec(base.replace("http://", "http://user:hunter2@")),
+      "SPEC_CREDENTIALS_IN_URL",
+    );
+    expect(error.message).not.toContain("hunter2");
+  });
+
   it("an unreachable host", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
