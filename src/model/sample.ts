@@ -117,9 +117,11 @@ function objectSample(
   stack: Set<string>,
 ): JsonObject {
   const out: JsonObject = {};
-  const props = isObject(schema.properties)
-    ? Object.entries(schema.properties).slice(0, MAX_PROPERTIES)
-    : [];
+  // required properties always, optional ones up to the cap: a sample must pass the record's schema
+  const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  const all = isObject(schema.properties) ? Object.entries(schema.properties) : [];
+  let optional = 0;
+  const props = all.filter(([key]) => required.has(key) || optional++ < MAX_PROPERTIES);
   for (const [key, prop] of props) {
     // defineProperty: a property named `__proto__` must stay a plain key, not a prototype
     Object.defineProperty(out, key, {

@@ -273,3 +273,22 @@ describe("determinism", () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 });
+
+describe("sample size", () => {
+  it("keeps every required property beyond the optional-property cap", () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`p${i}`, { type: "integer" }]),
+    );
+    const item = { type: "object", required: ["p39"], properties };
+    const spec = specOf({
+      paths: { "/things": { get: { operationId: "things", responses: listOf(item) } } },
+    });
+    const sample = buildModel(spec, { name: "acme" }).operations[0]?.sample as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(sample)).toHaveLength(31);
+    expect(sample.p39).toBe(1);
+    expect(sample.p31).toBeUndefined();
+  });
+});
