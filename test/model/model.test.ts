@@ -179,10 +179,54 @@ describe("validation call", () => {
     expect(model.validation.operationId).toBe("user");
   });
 
-  it("falls back to the first list operation with a page size of 1", () => {
+  it("falls back to a selected list call that needs only credentials, with a page size of 1", () => {
     const model = buildModel(specOf({ paths: { "/hosts": { get: list } } }), { name: "acme" });
     expect(model.validation).toEqual({
       operationId: "listHosts",
+      reason: "first list operation that needs only credentials, page size 1",
+      pageSizeParam: "per_page",
+    });
+    expect(model.extraOperations).toEqual([]);
+  });
+
+  it("looks beyond the selection for a list call that needs only credentials (Meraki's /organizations)", () => {
+    const nested = {
+      ...list,
+      operationId: "listOrgHosts",
+      parameters: [
+        { name: "org", in: "path", required: true, schema: { type: "string" } },
+        ...list.parameters,
+      ],
+    };
+    const spec = specOf({
+      paths: {
+        "/orgs/{org}/hosts": { get: nested },
+        "/orgs": { get: { ...list, operationId: "listOrgs" } },
+      },
+    });
+    const model = buildModel(spec, { name: "acme", operations: ["listOrgHosts"] });
+    expect(model.validation).toEqual({
+      operationId: "listOrgs",
+      reason: "list operation that needs only credentials, page size 1",
+      pageSizeParam: "per_page",
+    });
+    expect(model.extraOperations.map((o) => o.operationId)).toEqual(["listOrgs"]);
+  });
+
+  it("else takes the first selected list call", () => {
+    const nested = {
+      ...list,
+      operationId: "listOrgHosts",
+      parameters: [
+        { name: "org", in: "path", required: true, schema: { type: "string" } },
+        ...list.parameters,
+      ],
+    };
+    const model = buildModel(specOf({ paths: { "/orgs/{org}/hosts": { get: nested } } }), {
+      name: "acme",
+    });
+    expect(model.validation).toEqual({
+      operationId: "listOrgHosts",
       reason: "first list operation, page size 1",
       pageSizeParam: "per_page",
     });

@@ -97,7 +97,7 @@ const DOCUMENTS: [string, Want][] = [
       openapi: /^3\.0/,
       auth: { kind: "apiKey", in: "header", name: "X-Cisco-Meraki-API-Key" },
       pagination: { getNetworkClients: { style: "link", limitParam: "perPage" } },
-      validation: /./,
+      validation: "getOrganizations",
     },
   ],
   [
