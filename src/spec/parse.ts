@@ -8,7 +8,8 @@ import { isObject, type JsonObject } from "./pointer.js";
  */
 export function parseText(text: string, source: string, contentType?: string): JsonObject {
   const head = text.trimStart().slice(0, 200).toLowerCase();
-  if (head.startsWith("<") || contentType?.includes("text/html")) {
+  // the body decides, not the content type: raw-file hosts label JSON and YAML every which way
+  if (head.startsWith("<")) {
     const what =
       head.startsWith("<!doctype html") || head.includes("<html") ? "an HTML page" : "markup";
     throw new CapkitError(
