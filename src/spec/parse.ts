@@ -10,8 +10,9 @@ export function parseText(text: string, source: string, contentType?: string): J
   const head = text.trimStart().slice(0, 200).toLowerCase();
   // the body decides, not the content type: raw-file hosts label JSON and YAML every which way
   if (head.startsWith("<")) {
-    const what =
-      head.startsWith("<!doctype html") || head.includes("<html") ? "an HTML page" : "markup";
+    const html =
+      head.startsWith("<!doctype html") || head.includes("<html") || contentType?.includes("html");
+    const what = html ? "an HTML page" : "markup";
     throw new CapkitError(
       "SPEC_NOT_A_SPEC",
       `${source} is ${what}, not an OpenAPI document (line 1). If it is a documentation page, look for the raw JSON or YAML link on it.`,
