@@ -35,21 +35,22 @@ export async function doctor(source: string, options: DoctorOptions = {}): Promi
   const spec = await loadSpec(source, {
     ...(options.specHeader ? { header: options.specHeader } : {}),
     allowRemoteRefs: options.allowRemoteRefs === true,
-    onProgress: progressReporter(),
+    onProgress: progressReporter(process.stderr),
   });
   const report = await buildReport(spec);
   return options.json ? `${JSON.stringify(report, null, 2)}\n` : render(report);
 }
 
 /** Progress only on an interactive stderr: CI logs and pipes stay clean. */
-function progressReporter():
-  | ((event: { phase: string; bytes?: number; total?: number }) => void)
-  | undefined {
-  if (!process.stderr.isTTY) return undefined;
+export function progressReporter(stream: {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}): ((event: { phase: string; bytes?: number; total?: number }) => void) | undefined {
+  if (!stream.isTTY) return undefined;
   return (event) => {
     const size = event.bytes === undefined ? "" : ` ${(event.bytes / 1e6).toFixed(1)} MB`;
     const of = event.total === undefined ? "" : ` of ${(event.total / 1e6).toFixed(1)} MB`;
-    process.stderr.write(
+    stream.write(
       event.phase === "done"
         ? "\r\x1b[K"
         : `\r\x1b[K${pc.dim(`loading: ${event.phase}${size}${of}`)}`,

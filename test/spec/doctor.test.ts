@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: hostile spec text holds `${` on purpose
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { doctor } from "../../src/cli/doctor.js";
+import { doctor, progressReporter } from "../../src/cli/doctor.js";
 import { fixture } from "./helpers.js";
 
 const bin = new URL("../../bin/capkit.js", import.meta.url).pathname;
@@ -66,5 +66,15 @@ describe("capkit doctor", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toContain("nope.yaml");
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("shows progress only on a terminal, and clears it when done", () => {
+    expect(progressReporter({ isTTY: false, write: () => true })).toBeUndefined();
+    const written: string[] = [];
+    const report = progressReporter({ isTTY: true, write: (t: string) => written.push(t) });
+    report?.({ phase: "download", bytes: 2_500_000, total: 13_000_000 });
+    report?.({ phase: "done" });
+    expect(written[0]).toContain("loading: download 2.5 MB of 13.0 MB");
+    expect(written[1]).toBe("\r\u001b[K");
   });
 });
