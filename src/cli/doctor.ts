@@ -101,8 +101,21 @@ async function buildReport(spec: LoadedSpec): Promise<Report> {
     validation: model.validation,
     defaultSelection: operations.filter((o) => o.isDefault).map((o) => o.operationId),
     // document warnings plus what the default selection shows (oneOf without discriminator…)
-    warnings: [...spec.warnings, ...model.warnings.filter((w) => !spec.warnings.includes(w))],
+    warnings: [
+      ...spec.warnings,
+      ...model.warnings.filter((w) => !spec.warnings.includes(w) && !said(spec, w.code)),
+    ],
   };
+}
+
+/** The model restates two document warnings in its own words; doctor says each thing once. */
+function said(spec: LoadedSpec, code: string): boolean {
+  const covers: Record<string, string> = {
+    AUTH_NOT_DECLARED: "NO_SECURITY",
+    NO_BASE_URL: "NO_SERVERS",
+  };
+  const by = covers[code];
+  return by !== undefined && spec.warnings.some((w) => w.code === by);
 }
 
 function schemeDetail(s: Record<string, unknown>): string {

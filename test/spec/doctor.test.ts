@@ -46,6 +46,13 @@ describe("capkit doctor", () => {
     expect(raw).toEqual([]);
   });
 
+  it("says each document problem once", async () => {
+    const report = JSON.parse(await doctor(fixture("threatjammer.json"), { json: true }));
+    const codes = report.warnings.map((w: { code: string }) => w.code);
+    expect(codes).toContain("NO_SERVERS");
+    expect(codes).not.toContain("NO_BASE_URL");
+  });
+
   it("warns about a oneOf without a discriminator in the default selection", async () => {
     const report = JSON.parse(await doctor(fixture("1password-events.json"), { json: true }));
     expect(report.warnings.map((w: { code: string }) => w.code)).toContain(
