@@ -35,10 +35,14 @@ function fetchDescription(): string {
   if (existsSync(target)) return target;
   try {
     mkdirSync(cache, { recursive: true });
-    execFileSync("npm", ["pack", "@octokit/openapi", "--pack-destination", cache, "--silent"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      timeout: 120_000,
-    });
+    execFileSync(
+      "npm",
+      ["pack", "@octokit/openapi", "--pack-destination", cache, "--silent", "--fetch-retries=0"],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+        timeout: 120_000,
+      },
+    );
     const tarball = readdirSync(cache).find((f) => f.endsWith(".tgz"));
     if (!tarball) throw new Error("npm pack wrote no tarball");
     execFileSync("tar", [

@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import pc from "picocolors";
-import { buildModel, describeListOperations, type ListDescription } from "../model/index.js";
+import type { ListDescription } from "../model/index.js";
 import type { IntegrationModel, Pagination } from "../model/types.js";
-import { type LoadedSpec, listOperations, loadSpec, type OperationSummary } from "../spec/index.js";
+import type { LoadedSpec, OperationSummary } from "../spec/index.js";
 import { isObject } from "../spec/pointer.js";
 
 interface DoctorOptions {
@@ -30,24 +30,27 @@ export function doctorCommand(): Command {
 }
 
 export async function doctor(source: string, options: DoctorOptions = {}): Promise<string> {
+  // loaded on use: the OpenAPI libraries would cost every other command (lint in a commit hook) ~0.5 s
+  const { loadSpec } = await import("../spec/index.js");
   const spec = await loadSpec(source, {
     ...(options.specHeader ? { header: options.specHeader } : {}),
     allowRemoteRefs: options.allowRemoteRefs === true,
-    onProgress: progressReporter(),
+    onProgress: progressReporter(process.stderr),
   });
-  const report = buildReport(spec);
+  const report = await buildReport(spec);
   return options.json ? `${JSON.stringify(report, null, 2)}\n` : render(report);
 }
 
 /** Progress only on an interactive stderr: CI logs and pipes stay clean. */
-function progressReporter():
-  | ((event: { phase: string; bytes?: number; total?: number }) => void)
-  | undefined {
-  if (!process.stderr.isTTY) return undefined;
+export function progressReporter(stream: {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}): ((event: { phase: string; bytes?: number; total?: number }) => void) | undefined {
+  if (!stream.isTTY) return undefined;
   return (event) => {
     const size = event.bytes === undefined ? "" : ` ${(event.bytes / 1e6).toFixed(1)} MB`;
     const of = event.total === undefined ? "" : ` of ${(event.total / 1e6).toFixed(1)} MB`;
-    process.stderr.write(
+    stream.write(
       event.phase === "done"
         ? "\r\x1b[K"
         : `\r\x1b[K${pc.dim(`loading: ${event.phase}${size}${of}`)}`,
@@ -72,7 +75,9 @@ interface Report {
   warnings: IntegrationModel["warnings"];
 }
 
-function buildReport(spec: LoadedSpec): Report {
+async function buildReport(spec: LoadedSpec): Promise<Report> {
+  const { buildModel, describeListOperations } = await import("../model/index.js");
+  const { listOperations } = await import("../spec/index.js");
   const doc = spec.document;
   const model = buildModel(spec, { name: "doctor" });
   const schemes = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {};
@@ -96,8 +101,21 @@ function buildReport(spec: LoadedSpec): Report {
     validation: model.validation,
     defaultSelection: operations.filter((o) => o.isDefault).map((o) => o.operationId),
     // document warnings plus what the default selection shows (oneOf without discriminator…)
-    warnings: [...spec.warnings, ...model.warnings.filter((w) => !spec.warnings.includes(w))],
+    warnings: [
+      ...spec.warnings,
+      ...model.warnings.filter((w) => !spec.warnings.includes(w) && !said(spec, w.code)),
+    ],
   };
+}
+
+/** The model restates two document warnings in its own words; doctor says each thing once. */
+function said(spec: LoadedSpec, code: string): boolean {
+  const covers: Record<string, string> = {
+    AUTH_NOT_DECLARED: "NO_SECURITY",
+    NO_BASE_URL: "NO_SERVERS",
+  };
+  const by = covers[code];
+  return by !== undefined && spec.warnings.some((w) => w.code === by);
 }
 
 function schemeDetail(s: Record<string, unknown>): string {

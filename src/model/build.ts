@@ -1,20 +1,13 @@
 import { CapkitError } from "../errors.js";
 import { pruneDocument } from "../spec/prune.js";
-import type { AnalysedOperation } from "../spec/select.js";
-import { analyseOperations, selectAnalysed } from "../spec/select.js";
+import { selectAnalysed } from "../spec/select.js";
 import type { LoadedSpec } from "../spec/types.js";
 import { detectAuth } from "./auth.js";
 import { baseUrl } from "./base-url.js";
 import { safeIdentifier, TAKEN_CLASS_NAMES, validateServiceName } from "./names.js";
 import { operationModel, type Taken } from "./operation.js";
-import type {
-  AuthModel,
-  IntegrationModel,
-  OperationModel,
-  Rename,
-  ValidationCall,
-} from "./types.js";
-import { identityOperation, pageSizeParam } from "./validation-call.js";
+import type { AuthModel, IntegrationModel, Rename } from "./types.js";
+import { chooseValidation } from "./validation-call.js";
 import { oneOfWarnings } from "./warnings.js";
 
 export interface BuildOptions {
@@ -47,8 +40,9 @@ export function buildModel(spec: LoadedSpec, options: BuildOptions): Integration
   const taken: Taken = { methods: new Set(), records: new Set() };
   const operations = selected.map((a) => operationModel(doc, a, taken, renames));
 
-  const { validation, extra } = validationCall(spec, selected, operations);
-  const extraOperations = extra ? [operationModel(doc, extra, taken, renames)] : [];
+  const { validation, extra, extraOperations } = chooseValidation(spec, selected, operations, (a) =>
+    operationModel(doc, a, taken, renames),
+  );
 
   const auth = detectAuth(
     doc,
@@ -98,35 +92,4 @@ function names(service: string, renames: Rename[]): { className: string; fileBas
     });
   }
   return { className, fileBase: service.replace(/-/g, "_") };
-}
-
-/** An identity call (`/me`, `/user`…) when the document has one, else the first list call with one record per page. */
-function validationCall(
-  spec: LoadedSpec,
-  selected: AnalysedOperation[],
-  operations: OperationModel[],
-): { validation: ValidationCall; extra: AnalysedOperation | undefined } {
-  const identity = identityOperation(spec.document);
-  if (identity) {
-    const reason = `${identity.op.method.toUpperCase()} ${identity.op.path} (identity endpoint)`;
-    const inSelection = selected.find((a) => a.op === identity.op);
-    const extra = inSelection
-      ? undefined
-      : analyseOperations(spec.document).find((a) => a.op === identity.op);
-    return { validation: { operationId: identity.op.operationId, reason }, extra };
-  }
-  const list = operations.find((o) => o.isList) ?? operations[0];
-  if (!list)
-    throw new CapkitError("MODEL_NO_OPERATIONS", `${spec.source}: no operation was selected.`, {
-      source: spec.source,
-    });
-  const validation: ValidationCall = {
-    operationId: list.operationId,
-    reason: list.isList
-      ? "first list operation, page size 1"
-      : "first selected operation (no identity or list call)",
-  };
-  const size = pageSizeParam(list.pagination);
-  if (size) validation.pageSizeParam = size;
-  return { validation, extra: undefined };
 }

@@ -57,6 +57,11 @@ export function findPath(
   return undefined;
 }
 
+function isUriProperty(doc: OpenAPIV3Document, schema: Located<JsonObject>, name: string): boolean {
+  const prop = allPropertyNames(doc, schema).get(name)?.node;
+  return prop?.format === "uri" || prop?.format === "url" || /url|link/i.test(name);
+}
+
 const isScalarComposition = (p: JsonObject): boolean =>
   !Array.isArray(p.allOf) && !Array.isArray(p.anyOf) && !Array.isArray(p.oneOf);
 
@@ -115,14 +120,15 @@ export function detectPagination(input: PaginationInput): Pagination {
     if (hasMore) pagination.hasMore = hasMore;
     return withLimit(pagination);
   }
-  const nextUrl = findPath(doc, schema, NEXT_URL, (p, path) => {
+  const nextUrl = findPath(doc, schema, NEXT_URL, (p) => {
     const t = schemaType(p);
-    // a bare `next` at the root of the body may be a cursor; inside links/meta it is a URL
-    return (
-      (t === undefined || t === "string") &&
-      (path.length > 1 || p.format === "uri" || p.format === "url")
-    );
+    return t === undefined || t === "string";
   });
+  // with a cursor parameter, a bare `next` string at the root is the cursor, not a URL
+  const bareNext = nextUrl?.length === 1 && schema && !isUriProperty(doc, schema, nextUrl[0] ?? "");
+  if (cursorParam && nextUrl && bareNext) {
+    return withLimit({ style: "cursor", cursorParam, cursorIn: "query", nextCursor: nextUrl });
+  }
   if (nextUrl) return withLimit({ style: "nextUrl", nextUrl });
 
   const pageParam = query.find((p) => PAGE.test(p.name));

@@ -75,6 +75,8 @@ export function sampleOf(
   }
   if (!isObject(schema)) return null;
   if (schema.example !== undefined) return schema.example;
+  // OpenAPI 3.1 (JSON Schema) writes a list of examples
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
@@ -115,9 +117,11 @@ function objectSample(
   stack: Set<string>,
 ): JsonObject {
   const out: JsonObject = {};
-  const props = isObject(schema.properties)
-    ? Object.entries(schema.properties).slice(0, MAX_PROPERTIES)
-    : [];
+  // required properties always, optional ones up to the cap: a sample must pass the record's schema
+  const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  const all = isObject(schema.properties) ? Object.entries(schema.properties) : [];
+  let optional = 0;
+  const props = all.filter(([key]) => required.has(key) || optional++ < MAX_PROPERTIES);
   for (const [key, prop] of props) {
     // defineProperty: a property named `__proto__` must stay a plain key, not a prototype
     Object.defineProperty(out, key, {
@@ -160,5 +164,6 @@ function stringSample(schema: JsonObject, name: string): string {
   if (typeof schema.format === "string" && FORMATS[schema.format] !== undefined)
     return FORMATS[schema.format] ?? "";
   const hint = name ? hintFor(name, schema) : undefined;
+  if (hint === "ip" && name.includes("6")) return FORMATS.ipv6 ?? "";
   return (hint && BY_HINT[hint]) ?? (name ? `${name}-1` : "string");
 }

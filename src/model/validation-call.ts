@@ -1,8 +1,10 @@
+import { CapkitError } from "../errors.js";
 import { indexOperations, type OperationRef } from "../spec/operations.js";
 import { isObject } from "../spec/pointer.js";
 import { parametersOf } from "../spec/schema.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
-import type { Pagination } from "./types.js";
+import { type AnalysedOperation, analyseOperations } from "../spec/select.js";
+import type { LoadedSpec, OpenAPIV3Document } from "../spec/types.js";
+import type { OperationModel, Pagination, ValidationCall } from "./types.js";
 
 /** Identity endpoints, best first (design §4): cheap, side-effect free, and they prove the key works. */
 const IDENTITY = ["me", "user", "self", "whoami", "introspect"];
@@ -52,4 +54,83 @@ export function pageSizeParam(pagination: Pagination): string | undefined {
     default:
       return pagination.limitParam;
   }
+}
+
+export interface ValidationChoice {
+  validation: ValidationCall;
+  /** The operation behind the call when it is not among the selected ones. */
+  extra: AnalysedOperation | undefined;
+  extraOperations: OperationModel[];
+}
+
+/**
+ * The `validateCredentials` call (design §4), best first: an identity endpoint; a selected list
+ * call that needs nothing but credentials, with one record per page; any such list call in the
+ * document; the first selected list call (its path parameters must then come from the config).
+ */
+export function chooseValidation(
+  spec: LoadedSpec,
+  selected: AnalysedOperation[],
+  operations: OperationModel[],
+  model: (a: AnalysedOperation) => OperationModel,
+): ValidationChoice {
+  const doc = spec.document;
+  const identity = identityOperation(doc);
+  if (identity) {
+    const reason = `${identity.op.method.toUpperCase()} ${identity.op.path} (identity endpoint)`;
+    return withExtra(spec, selected, identity.op, reason, model);
+  }
+  const bare = operations.find(
+    (o, i) => o.isList && selected[i] && callableBare(doc, selected[i].op),
+  );
+  if (bare) return listCall(bare, "first list operation that needs only credentials, page size 1");
+  const elsewhere = analyseOperations(doc).find(
+    (a) => a.records.isList && a.op.method === "get" && callableBare(doc, a.op),
+  );
+  if (elsewhere) {
+    const choice = withExtra(
+      spec,
+      selected,
+      elsewhere.op,
+      "list operation that needs only credentials, page size 1",
+      model,
+    );
+    const size = choice.extraOperations[0]
+      ? pageSizeParam(choice.extraOperations[0].pagination)
+      : undefined;
+    if (size) choice.validation.pageSizeParam = size;
+    return choice;
+  }
+  const list = operations.find((o) => o.isList) ?? operations[0];
+  if (!list)
+    throw new CapkitError("MODEL_NO_OPERATIONS", `${spec.source}: no operation was selected.`, {
+      source: spec.source,
+    });
+  return listCall(
+    list,
+    list.isList
+      ? "first list operation, page size 1"
+      : "first selected operation (no identity or list call)",
+  );
+}
+
+function listCall(op: OperationModel, reason: string): ValidationChoice {
+  const validation: ValidationCall = { operationId: op.operationId, reason };
+  const size = pageSizeParam(op.pagination);
+  if (size) validation.pageSizeParam = size;
+  return { validation, extra: undefined, extraOperations: [] };
+}
+
+function withExtra(
+  spec: LoadedSpec,
+  selected: AnalysedOperation[],
+  op: OperationRef,
+  reason: string,
+  model: (a: AnalysedOperation) => OperationModel,
+): ValidationChoice {
+  const validation = { operationId: op.operationId, reason };
+  if (selected.some((a) => a.op === op))
+    return { validation, extra: undefined, extraOperations: [] };
+  const extra = analyseOperations(spec.document).find((a) => a.op === op);
+  return { validation, extra, extraOperations: extra ? [model(extra)] : [] };
 }

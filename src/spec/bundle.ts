@@ -11,7 +11,7 @@ import {
 import { CapkitError } from "../errors.js";
 import type { LoadContext } from "./context.js";
 import { displayUrl, fetchBytes, tooLarge } from "./fetch.js";
-import type { JsonObject } from "./pointer.js";
+import { getAt, isObject, type JsonObject } from "./pointer.js";
 import type { RawSource } from "./read.js";
 import { unresolved } from "./refs.js";
 
@@ -81,14 +81,32 @@ export async function bundleExternal(
     config: await redoclyConfig(),
     externalRefResolver: resolver,
   });
-  const problem = result.problems.find(
-    (p) => p.severity === "error" && p.ruleId === "no-unresolved-refs",
-  );
+  const broken = result.problems.find((p) => p.message.startsWith("Failed to parse"));
+  if (broken) {
+    // a referenced file that is not valid YAML/JSON: name that file and its line:col
+    const loc = broken.location[0];
+    const file = loc ? shown(loc.source.absoluteRef, root) : root.display;
+    const start = loc && "start" in loc ? loc.start : undefined;
+    const where = start ? `${start.line}:${start.col}` : "1:1";
+    const reason = broken.message
+      .replace(/^Failed to parse:\s*/, "")
+      .replace(/\s*\(\d+:\d+\)$/, "")
+      .replace(/ in "[^"]*"/, "");
+    throw new CapkitError(
+      "SPEC_INVALID_YAML",
+      `${file} (referenced from ${root.display}) is not valid YAML at line ${where.replace(":", ", column ")}: ${reason}.`,
+      {
+        source: file,
+        where,
+      },
+    );
+  }
+  // the bundler and the no-unresolved-refs rule both report a dangling ref; either will do
+  const problem = result.problems.find((p) => p.message.startsWith("Can't resolve"));
   if (problem) {
     const loc = problem.location[0];
     const file = loc ? shown(loc.source.absoluteRef, root) : root.display;
     const pointer = loc?.pointer ?? "#";
-    const ref = refAt(problem.message);
     if (resolver.blocked.length > 0) {
       const target = resolver.blocked[0] ?? "";
       throw new CapkitError(
@@ -97,6 +115,8 @@ export async function bundleExternal(
         { source: file, where: pointer },
       );
     }
+    const node = loc?.source.absoluteRef === root.location ? getAt(parsed, pointer) : undefined;
+    const ref = isObject(node) && typeof node.$ref === "string" ? node.$ref : "(reference)";
     throw unresolved(file, ref, pointer, problem.message.replace(/^Can't resolve \$ref:?\s*/, ""));
   }
   return result.bundle.parsed as JsonObject;
@@ -108,8 +128,4 @@ function shown(absoluteRef: string, root: RawSource): string {
     : isAbsoluteUrl(absoluteRef)
       ? displayUrl(absoluteRef)
       : absoluteRef;
-}
-
-function refAt(message: string): string {
-  return /\$ref[: ]+"?([^"\s]+)/.exec(message)?.[1] ?? "(reference)";
 }

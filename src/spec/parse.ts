@@ -8,9 +8,11 @@ import { isObject, type JsonObject } from "./pointer.js";
  */
 export function parseText(text: string, source: string, contentType?: string): JsonObject {
   const head = text.trimStart().slice(0, 200).toLowerCase();
-  if (head.startsWith("<") || contentType?.includes("text/html")) {
-    const what =
-      head.startsWith("<!doctype html") || head.includes("<html") ? "an HTML page" : "markup";
+  // the body decides, not the content type: raw-file hosts label JSON and YAML every which way
+  if (head.startsWith("<")) {
+    const html =
+      head.startsWith("<!doctype html") || head.includes("<html") || contentType?.includes("html");
+    const what = html ? "an HTML page" : "markup";
     throw new CapkitError(
       "SPEC_NOT_A_SPEC",
       `${source} is ${what}, not an OpenAPI document (line 1). If it is a documentation page, look for the raw JSON or YAML link on it.`,
@@ -51,8 +53,8 @@ function parseYml(text: string, source: string): unknown {
     return parseYaml(text, { maxAliasCount: 1000, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
-    const pos = error.linePos?.[0];
-    const where = pos ? `${pos.line}:${pos.col}` : "1:1";
+    const pos = lineCol(text, error.pos[0]);
+    const where = `${pos.line}:${pos.col}`;
     const first = error.message.split("\n")[0] ?? error.message;
     throw new CapkitError(
       "SPEC_INVALID_YAML",

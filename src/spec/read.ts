@@ -23,6 +23,14 @@ export function isUrl(source: string): boolean {
 /** Reads the root document from a URL or a path, within the size cap. */
 export async function readSource(source: string, ctx: LoadContext): Promise<RawSource> {
   if (isUrl(source)) {
+    if (/^https?:\/\/[^/?#]*@/i.test(source)) {
+      // fetch refuses user-info, and it would end up in logs and the manifest
+      throw new CapkitError(
+        "SPEC_CREDENTIALS_IN_URL",
+        `The spec URL ${displayUrl(source)} carries a user name or password; pass them as a header instead, e.g. --spec-header "Authorization: Basic …" (or CAPKIT_SPEC_HEADER).`,
+        { source: displayUrl(source), exitCode: 2 },
+      );
+    }
     ctx.onProgress({ phase: "download" });
     const fetched = await fetchBytes(source, ctx);
     return {

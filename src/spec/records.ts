@@ -39,6 +39,8 @@ export interface RecordsInfo {
   item: Located<JsonObject> | undefined;
   /** True when the list-ness comes from paging parameters, not from an array in the schema. */
   assumed: boolean;
+  /** Takes paging parameters (query or body): a real collection rather than a fixed catalogue. */
+  paged: boolean;
 }
 
 /** The resource an operation is about: its last literal path segment, e.g. `repos`. */
@@ -49,21 +51,26 @@ export function resourceWord(path: string): string {
 
 /** Where an operation's records sit, and whether it is a list source at all. */
 export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsInfo {
-  const none: RecordsInfo = { isList: false, recordsPath: [], item: undefined, assumed: false };
-  const readsLikeQuery = op.method === "get" || (op.method === "post" && hasBodyCursor(doc, op));
-  if (!readsLikeQuery) return none;
+  const bodyCursor = op.method === "post" && hasBodyCursor(doc, op);
+  const none: RecordsInfo = {
+    isList: false,
+    recordsPath: [],
+    item: undefined,
+    assumed: false,
+    paged: false,
+  };
+  if (op.method !== "get" && !bodyCursor) return none;
+  const paged =
+    bodyCursor || parametersOf(doc, op).some((p) => p.in === "query" && PAGING_PARAMS.test(p.name));
   const schema = successResponse(doc, op)?.schema;
   if (schema) {
     const found = arrayIn(doc, schema, resourceWord(op.path).toLowerCase(), 0);
-    if (found) return { isList: true, recordsPath: found.path, item: found.item, assumed: false };
+    if (found)
+      return { isList: true, recordsPath: found.path, item: found.item, assumed: false, paged };
   }
   // Some generated specs (GitLab's) declare one record as the response of a paged list.
-  if (
-    op.method === "get" &&
-    parametersOf(doc, op).some((p) => p.in === "query" && PAGING_PARAMS.test(p.name))
-  ) {
-    return { isList: true, recordsPath: [], item: schema, assumed: true };
-  }
+  if (paged && op.method === "get")
+    return { isList: true, recordsPath: [], item: schema, assumed: true, paged };
   return none;
 }
 

@@ -50,10 +50,12 @@ export function analyseOperations(document: OpenAPIV3Document): AnalysedOperatio
 }
 
 const pathParams = (op: OperationRef): number => (op.path.match(/\{/g) ?? []).length;
+const unpaged = (a: AnalysedOperation): number => (a.records.paged ? 0 : 1);
 
 /**
  * Asset or risk list sources first; failing those any list operation, then any GET. Top-level
- * collections (fewer path parameters) come before nested ones: they need no ids to call.
+ * collections (fewer path parameters) come before nested ones: they need no ids to call; paged
+ * ones before unpaged ones: a fixed catalogue (sizes, regions) is rarely what an integration pulls.
  */
 export function defaultSelection(document: OpenAPIV3Document): AnalysedOperation[] {
   const all = analyseOperations(document);
@@ -61,7 +63,10 @@ export function defaultSelection(document: OpenAPIV3Document): AnalysedOperation
     const chosen = all
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => keep(a))
-      .sort((x, y) => pathParams(x.a.op) - pathParams(y.a.op) || x.i - y.i)
+      .sort(
+        (x, y) =>
+          pathParams(x.a.op) - pathParams(y.a.op) || unpaged(x.a) - unpaged(y.a) || x.i - y.i,
+      )
       .slice(0, DEFAULT_SELECTION_SIZE);
     return chosen.sort((x, y) => x.i - y.i).map(({ a }) => a);
   };
