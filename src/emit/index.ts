@@ -65,5 +65,8 @@ export async function emitIntegration(
     budget = Math.floor((budget * ctx.lineBudget) / longest) - 5;
     final = await render(budget);
   }
-  return [...final, manifest(model, final, ctx)];
+  const record = manifest(model, final, ctx);
+  // Formatted too, so a repository that formats JSON leaves the manifest as it is.
+  const [formattedRecord] = options.format ? await options.format([record]) : [record];
+  return [...final, formattedRecord ?? record];
 }

@@ -47,7 +47,8 @@ function configPath(): string {
 export async function formatFiles(files: EmittedFile[]): Promise<EmittedFile[]> {
   const dir = mkdtempSync(join(tmpdir(), "capkit-format-"));
   try {
-    const ts = files.filter((f) => f.path.endsWith(".ts"));
+    const formattable = (path: string) => path.endsWith(".ts") || path.endsWith(".json");
+    const ts = files.filter((f) => formattable(f.path));
     for (const f of ts) writeFileSync(join(dir, f.path), f.content);
     const biome = biomeCommand();
     const result = await execa(
@@ -68,7 +69,7 @@ export async function formatFiles(files: EmittedFile[]): Promise<EmittedFile[]> 
       return files;
     }
     return files.map((f) =>
-      f.path.endsWith(".ts") ? { ...f, content: readFileSync(join(dir, f.path), "utf8") } : f,
+      formattable(f.path) ? { ...f, content: readFileSync(join(dir, f.path), "utf8") } : f,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
