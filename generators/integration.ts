@@ -2,6 +2,7 @@
  * The plop generator `integration`: prompts only, over the same `generate()` as `capkit generate`.
  * Heavy modules load lazily so the first prompt appears at once.
  */
+import { relative } from "node:path";
 import type {
   CustomActionConfig,
   NodePlopAPI,
@@ -12,6 +13,7 @@ import { exampleSpecPath } from "../src/generate/example.js";
 import { validateServiceName } from "../src/model/names.js";
 import type { RecordKind } from "../src/model/types.js";
 import type { LoadedSpec, OperationSummary } from "../src/spec/index.js";
+import { SearchCheckboxPrompt, type SearchChoice } from "./search-checkbox.js";
 
 type Answers = {
   name: string;
@@ -24,6 +26,7 @@ type Answers = {
 };
 
 const KINDS: RecordKind[] = ["asset", "risk", "attribute", "none"];
+const AUTH_KINDS = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
 
 /** Holds the loaded spec between prompts, so it is read once. */
 class SpecSession {
@@ -44,6 +47,11 @@ class SpecSession {
   find(id: string): OperationSummary | undefined {
     return this.operations.find((op) => op.operationId === id);
   }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel;
 }
 
 /** inquirer wants `true` or a message; our checks return a message or nothing. */
@@ -71,6 +79,7 @@ export function parseKinds(
 
 export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   const session = new SpecSession();
+  plop.setPrompt("capkit-checkbox", SearchCheckboxPrompt as never);
   plop.setActionType("capkit-generate", async (raw) => {
     const answers = raw as unknown as Answers;
     const [{ generate }, { formatReport }] = await Promise.all([
@@ -106,7 +115,8 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         type: "input",
         name: "spec",
         message: "OpenAPI document (path or URL; Enter for the bundled example):",
-        default: () => exampleSpecPath(),
+        // Shown relative when it can be: the bundled example is the default.
+        default: () => displayPath(exampleSpecPath()),
         validate: async (value: string) => {
           try {
             await session.load(value);
@@ -117,11 +127,9 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         },
       },
       {
-        type: "checkbox",
+        type: "capkit-checkbox",
         name: "operations",
-        message: "Operations (space toggles; the likely asset and risk sources are selected):",
-        pageSize: 20,
-        loop: false,
+        message: "Operations (the likely asset and risk sources are selected):",
         choices: () => operationChoices(session),
         bypass: (value: string) =>
           value
@@ -154,6 +162,10 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         name: "auth",
         message: "Auth scheme (the spec's is first):",
         choices: () => authChoices(session),
+        bypass: (value: string) => {
+          if (!AUTH_KINDS.includes(value)) throw new Error(`use one of ${AUTH_KINDS.join(", ")}`);
+          return value;
+        },
       },
       {
         type: "input",
@@ -172,20 +184,15 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   };
 }
 
-async function operationChoices(session: SpecSession) {
-  const choices: unknown[] = [];
-  let tag: string | undefined;
+async function operationChoices(session: SpecSession): Promise<SearchChoice[]> {
+  const choices: SearchChoice[] = [];
   for (const op of session.operations) {
-    if (op.tag !== tag) {
-      tag = op.tag;
-      // inquirer turns `{ type: "separator" }` objects into its Separator class.
-      choices.push({ type: "separator", line: `── ${tag || "(untagged)"} ──` });
-    }
     const summary = op.summary ? `  ${op.summary.replace(/\s+/g, " ").slice(0, 60)}` : "";
     choices.push({
       name: `${op.method.toUpperCase().padEnd(6)} ${op.path}${summary}`,
       value: op.operationId,
       checked: op.isDefault,
+      group: op.tag,
     });
   }
   return choices;
@@ -193,7 +200,7 @@ async function operationChoices(session: SpecSession) {
 
 async function authChoices(session: SpecSession) {
   const { buildModel } = await import("../src/model/index.js");
-  const all = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
+  const all = AUTH_KINDS;
   let detected = "bearer";
   if (session.loaded) {
     try {
