@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { dirname, isAbsolute, relative } from "node:path";
 import {
   BaseResolver,
   bundle,
@@ -31,7 +32,7 @@ export function redoclyConfig(): Promise<Config> {
  * other hosts unless remote refs are allowed: a spec is untrusted and must not make us call out.
  */
 class GuardedResolver extends BaseResolver {
-  readonly blocked: string[] = [];
+  readonly blocked: { target: string; why: "remote" | "local-from-url" | "outside" }[] = [];
   constructor(
     private readonly root: RawSource,
     private readonly ctx: LoadContext,
@@ -44,7 +45,7 @@ class GuardedResolver extends BaseResolver {
       const sameOrigin =
         this.root.isUrl && new URL(absoluteRef).origin === new URL(this.root.location).origin;
       if (!sameOrigin && !this.ctx.allowRemoteRefs) {
-        this.blocked.push(absoluteRef);
+        this.blocked.push({ target: absoluteRef, why: "remote" });
         throw new ResolveError(new Error("remote $ref not allowed"));
       }
       try {
@@ -55,8 +56,17 @@ class GuardedResolver extends BaseResolver {
       }
     }
     if (this.root.isUrl) {
-      this.blocked.push(absoluteRef);
+      this.blocked.push({ target: absoluteRef, why: "local-from-url" });
       throw new ResolveError(new Error("a spec loaded from a URL may not read local files"));
+    }
+    // a hostile `$ref: ../../../etc/passwd` must not pull local files into generated code
+    const inside = [dirname(this.root.location), this.ctx.cwd].some((dir) => {
+      const rel = relative(dir, absoluteRef);
+      return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+    });
+    if (!inside) {
+      this.blocked.push({ target: absoluteRef, why: "outside" });
+      throw new ResolveError(new Error("outside the spec's folder"));
     }
     try {
       if ((await stat(absoluteRef)).size > this.ctx.maxBytes)
@@ -107,19 +117,38 @@ export async function bundleExternal(
     const loc = problem.location[0];
     const file = loc ? shown(loc.source.absoluteRef, root) : root.display;
     const pointer = loc?.pointer ?? "#";
-    if (resolver.blocked.length > 0) {
-      const target = resolver.blocked[0] ?? "";
-      throw new CapkitError(
-        "SPEC_REMOTE_REF",
-        `${file}: the $ref at ${pointer} points to ${displayUrl(target)}, outside the document. Remote references are off because a spec is untrusted; pass --allow-remote-refs if you trust this one.`,
-        { source: file, where: pointer },
-      );
-    }
+    const blocked = resolver.blocked[0];
+    if (blocked) throw refusedRef(blocked, file, pointer, root);
     const node = loc?.source.absoluteRef === root.location ? getAt(parsed, pointer) : undefined;
     const ref = isObject(node) && typeof node.$ref === "string" ? node.$ref : "(reference)";
     throw unresolved(file, ref, pointer, problem.message.replace(/^Can't resolve \$ref:?\s*/, ""));
   }
   return result.bundle.parsed as JsonObject;
+}
+
+function refusedRef(
+  blocked: GuardedResolver["blocked"][number],
+  file: string,
+  pointer: string,
+  root: RawSource,
+): CapkitError {
+  const options = { source: file, where: pointer };
+  if (blocked.why === "remote") {
+    return new CapkitError(
+      "SPEC_REMOTE_REF",
+      `${file}: the $ref at ${pointer} points to ${displayUrl(blocked.target)}, outside the document. Remote references are off because a spec is untrusted; pass --allow-remote-refs if you trust this one.`,
+      options,
+    );
+  }
+  const why =
+    blocked.why === "local-from-url"
+      ? "a spec loaded from a URL may not read local files"
+      : `it is outside the spec's folder (${dirname(root.location)}) and the working directory`;
+  return new CapkitError(
+    "SPEC_REF_OUTSIDE",
+    `${file}: the $ref at ${pointer} points to ${blocked.target}, which capkit will not read: ${why}. Copy the file next to the spec.`,
+    options,
+  );
 }
 
 function shown(absoluteRef: string, root: RawSource): string {

@@ -7,7 +7,13 @@ import { indexOperations } from "./operations.js";
 import { parseText } from "./parse.js";
 import type { JsonObject } from "./pointer.js";
 import { readSource } from "./read.js";
-import { assertLocalRefsResolve, collectRefs, hasExternalRefs } from "./refs.js";
+import {
+  assertLocalRefsResolve,
+  assertScannedRefsResolve,
+  collectRefs,
+  hasExternalRefs,
+  scanJsonRefs,
+} from "./refs.js";
 import type { LoadedSpec, LoadOptions, OpenAPIV3Document } from "./types.js";
 import { detectVersion } from "./version.js";
 
@@ -22,18 +28,24 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
   ctx.onProgress({ phase: "parse", bytes: raw.text.length });
   let parsed = parseText(raw.text, raw.display, raw.contentType);
   const version = detectVersion(parsed, raw.display);
-  let refs = collectRefs(parsed);
-  if (hasExternalRefs(refs)) {
-    parsed = await bundleExternal(raw, parsed, ctx);
-    refs = collectRefs(parsed);
-  }
-  if (version === "2.0") {
-    ctx.onProgress({ phase: "convert" });
+  const scanned = raw.text.trimStart().startsWith("{") ? scanJsonRefs(raw.text) : undefined;
+  if (scanned && version !== "2.0" && ![...scanned].some((r) => !r.startsWith("#"))) {
+    // the common case, a single-file JSON document: no tree walk at all
+    assertScannedRefsResolve(parsed, scanned, raw.display);
+  } else {
+    let refs = collectRefs(parsed);
+    if (hasExternalRefs(refs)) {
+      parsed = await bundleExternal(raw, parsed, ctx);
+      refs = collectRefs(parsed);
+    }
+    if (version === "2.0") {
+      ctx.onProgress({ phase: "convert" });
+      assertLocalRefsResolve(parsed, refs, raw.display);
+      parsed = await convertSwagger2(parsed, raw.display);
+      refs = collectRefs(parsed);
+    }
     assertLocalRefsResolve(parsed, refs, raw.display);
-    parsed = await convertSwagger2(parsed, raw.display);
-    refs = collectRefs(parsed);
   }
-  assertLocalRefsResolve(parsed, refs, raw.display);
   const document = checkShape(parsed, raw.display);
   ctx.onProgress({ phase: "done" });
   return {

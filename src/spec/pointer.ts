@@ -47,8 +47,27 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
+/**
+ * Look-ups per document: a 1,000-operation spec asks for the same few hundred components again
+ * and again. Documents are not mutated once loaded, so the answers stay true.
+ */
+const lookups = new WeakMap<object, Map<string, unknown>>();
+
 /** The value at a local pointer, or undefined. Own properties only: `__proto__` is data here. */
 export function getAt(root: unknown, pointer: string): unknown {
+  if (typeof root !== "object" || root === null) return walk(root, pointer);
+  let cache = lookups.get(root);
+  if (!cache) {
+    cache = new Map();
+    lookups.set(root, cache);
+  }
+  if (cache.has(pointer)) return cache.get(pointer);
+  const value = walk(root, pointer);
+  cache.set(pointer, value);
+  return value;
+}
+
+function walk(root: unknown, pointer: string): unknown {
   const tokens = parsePointer(pointer);
   if (!tokens) return undefined;
   let node: unknown = root;

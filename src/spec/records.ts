@@ -1,9 +1,8 @@
 import type { OperationRef } from "./operations.js";
-import { isObject, type JsonObject, type Located } from "./pointer.js";
+import { follow, isObject, type JsonObject, type Located } from "./pointer.js";
 import {
   allPropertyNames,
   itemsOf,
-  parametersOf,
   propertiesOf,
   requestBodySchema,
   schemaType,
@@ -49,6 +48,19 @@ export function resourceWord(path: string): string {
   return segments[segments.length - 1] ?? "";
 }
 
+/** Names of the query parameters, without resolving their schemas: every operation asks this. */
+function queryParamNames(doc: OpenAPIV3Document, op: OperationRef): string[] {
+  const names: string[] = [];
+  for (const list of [op.pathItem.parameters, op.node.parameters]) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const p = follow(doc, raw, "#")?.node;
+      if (isObject(p) && p.in === "query" && typeof p.name === "string") names.push(p.name);
+    }
+  }
+  return names;
+}
+
 /** Where an operation's records sit, and whether it is a list source at all. */
 export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsInfo {
   const bodyCursor = op.method === "post" && hasBodyCursor(doc, op);
@@ -60,8 +72,7 @@ export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsIn
     paged: false,
   };
   if (op.method !== "get" && !bodyCursor) return none;
-  const paged =
-    bodyCursor || parametersOf(doc, op).some((p) => p.in === "query" && PAGING_PARAMS.test(p.name));
+  const paged = bodyCursor || queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name));
   const schema = successResponse(doc, op)?.schema;
   if (schema) {
     const found = arrayIn(doc, schema, resourceWord(op.path).toLowerCase(), 0);

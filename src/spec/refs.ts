@@ -40,6 +40,31 @@ export function hasExternalRefs(refs: readonly RefUse[]): boolean {
   return refs.some((r) => !r.ref.startsWith("#"));
 }
 
+const REF_IN_JSON = /"\$ref"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * The distinct `$ref` values of a JSON text, found with one regular expression instead of a walk
+ * over the parsed tree (a third of the load time on GitHub's 13 MB description). Escaped quotes
+ * inside string values cannot match, since the pattern starts at an unescaped quote.
+ */
+export function scanJsonRefs(text: string): Set<string> {
+  const refs = new Set<string>();
+  for (const match of text.matchAll(REF_IN_JSON)) {
+    const raw = match[1] ?? "";
+    refs.add(raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw);
+  }
+  return refs;
+}
+
+/** Checks refs found by `scanJsonRefs`; only a dangling one pays for the walk that locates it. */
+export function assertScannedRefsResolve(root: unknown, refs: Set<string>, source: string): void {
+  for (const ref of refs) {
+    if (ref.startsWith("#") && getAt(root, ref) !== undefined) continue;
+    const use = collectRefs(root).find((u) => u.ref === ref);
+    throw unresolved(source, ref, use?.pointer ?? "#");
+  }
+}
+
 /** A bundled document must have no dangling local refs: report the first with its place. */
 export function assertLocalRefsResolve(
   root: unknown,

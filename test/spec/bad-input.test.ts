@@ -63,6 +63,19 @@ const files = tempFiles({
     "              schema: { $ref: './broken.yaml#/Thing' }",
   ].join("\n"),
   "broken.yaml": "Thing:\n  type: object\n   properties: [\n",
+  "escape.yaml": [
+    "openapi: 3.0.3",
+    "info: { title: x, version: '1' }",
+    "paths:",
+    "  /x:",
+    "    get:",
+    "      responses:",
+    "        '200':",
+    "          description: ok",
+    "          content:",
+    "            application/json:",
+    "              schema: { $ref: '../../../../../../../../etc/hostname#/Thing' }",
+  ].join("\n"),
 });
 
 afterAll(() => files.remove());
@@ -131,6 +144,15 @@ describe("bad input > files", () => {
     const error = await expectCapkitError(loadSpec(files.path(file)), code, where);
     expect(error.message).toContain(files.path(file));
     if (says) expect(error.message).toMatch(says);
+  });
+
+  it("refuses a $ref to a local file outside the spec's folder and the working directory", async () => {
+    const error = await expectCapkitError(
+      loadSpec(files.path("escape.yaml"), { cwd: files.dir }),
+      "SPEC_REF_OUTSIDE",
+      "#/paths/~1x/get/responses/200/content/application~1json/schema",
+    );
+    expect(error.message).toContain("/etc/hostname");
   });
 
   it("refuses a document over the size cap", async () => {
