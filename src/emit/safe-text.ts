@@ -39,14 +39,19 @@ export function commentText(text: unknown, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-/** A JSON value as a TypeScript expression (data only: JSON.stringify cannot produce code). */
+/**
+ * A JSON value as a TypeScript expression (data only: JSON.stringify cannot produce code). A
+ * `"__proto__"` key would set the object's prototype in a literal; computed, it is a plain key.
+ */
 export function jsonLiteral(value: unknown, indent = 2): string {
   return (JSON.stringify(value ?? null, null, indent) ?? "null")
     .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:');
 }
 
 /** A property key: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
+  if (name === "__proto__") return '["__proto__"]';
   return IDENTIFIER.test(name) ? name : stringLiteral(name);
 }

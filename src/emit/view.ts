@@ -20,10 +20,17 @@ const TS_TYPE: Record<string, string> = {
   object: "Record<string, unknown>",
 };
 
+// Every object inherits these, so a parameter of that name typed `string` would reject `{}`.
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function paramType(p: ParameterModel): string {
+  return INHERITED.has(p.name) ? "unknown" : (TS_TYPE[p.type] ?? "string");
+}
+
 function paramGroup(params: ParameterModel[], where: ParameterModel["in"]) {
   const list = params.filter((p) => p.in === where);
   const fields = list.map(
-    (p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${TS_TYPE[p.type] ?? "string"};`,
+    (p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${paramType(p)};`,
   );
   return { list, fields, required: list.some((p) => p.required) };
 }

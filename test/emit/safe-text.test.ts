@@ -47,6 +47,17 @@ describe("safe-text", () => {
     expect(propertyKey('a"b')).toBe('"a\\"b"');
   });
 
+  it("a __proto__ key stays a plain key, in object literals and property keys", () => {
+    const literal = jsonLiteral({ __proto__: "x", a: { __proto__: 1 } } as unknown as object);
+    expect(literal).not.toContain('"__proto__":');
+    expect(propertyKey("__proto__")).toBe('["__proto__"]');
+    const value = new Function(
+      `return ${jsonLiteral(JSON.parse('{"__proto__": {"polluted": true}}'))};`,
+    )();
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(["__proto__"]);
+  });
+
   it("jsonLiteral > is JSON, with line separators escaped", () => {
     expect(JSON.parse(jsonLiteral({ a: "x\u2028y" }))).toEqual({ a: "x\u2028y" });
     expect(jsonLiteral({ a: "x\u2028y" })).not.toContain("\u2028");
