@@ -33,9 +33,15 @@ export class SearchCheckboxPrompt extends Base {
     this.#all = list.filter((c) => typeof c.value === "string").map((c) => ({ ...c }));
     const events = observe(this.rl);
     const validation = this.handleSubmitEvents(events.line.pipe(map(() => this.#values())));
-    validation.success.forEach((state) => this.#end(state.value));
-    validation.error.forEach((state) => this.#render(String(state.isValid)));
-    events.keypress.forEach(({ value, key }) => this.#onKey(value, key));
+    validation.success.forEach((state) => {
+      this.#end(state.value);
+    });
+    validation.error.forEach((state) => {
+      this.#render(String(state.isValid));
+    });
+    events.keypress.forEach(({ value, key }) => {
+      this.#onKey(value, key);
+    });
     this.#render();
     return this;
   }
