@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { isCapkitError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { registerCheck } from "./check.js";
+import { registerLint } from "./lint.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
 export function buildProgram(): Command {
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .version(VERSION, "-v, --version")
     .showHelpAfterError("(run `capkit --help` for usage)")
     .exitOverride();
+  registerLint(program);
+  registerCheck(program);
   return program;
 }
 

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+export const RULE_IDS = [
+  "extends-base",
+  "integration-true",
+  "registered",
+  "integration-target",
+  "validate-credentials-first",
+  "validate-credentials-real",
+  "match-class",
+  "check-affiliation",
+  "filter-before-send",
+  "max-lines",
+  "file-layout",
+  "no-raw-http",
+  "no-secret-logging",
+  "no-swallowed-errors",
+  "bounded-pagination",
+  "bounded-concurrency",
+  "webhook-verify",
+  "generated-untouched",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+const setting = z.enum(["error", "warning", "off"]);
+// Unknown rule ids are an error too: a typo must not silently keep a rule on.
+const ruleSettings = z.partialRecord(z.enum(RULE_IDS), setting);
+
+const names = z
+  .object({
+    baseClass: z.string().min(1).default("BaseCapability"),
+    registerFunction: z.string().min(1).default("registerCapability"),
+    logger: z.array(z.string().min(1)).min(1).default(["log", "this.log"]),
+    clientSuffix: z.string().min(1).default("Client"),
+    paginate: z.string().min(1).default("paginate"),
+    maxPages: z.string().min(1).default("maxPages"),
+    mapConcurrent: z.string().min(1).default("mapConcurrent"),
+    verifyWebhook: z.string().min(1).default("verifyWebhook"),
+    filter: z.string().min(1).default("this.filter"),
+    integrationModel: z.string().min(1).default("Integration"),
+    assetModel: z.string().min(1).default("Asset"),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    integrationsDir: z.string().min(1).default("integrations"),
+    runtimeModule: z.string().min(1).default("capkit/runtime"),
+    names: names.default(() => names.parse({})),
+    lineBudget: z
+      .object({
+        max: z.int().positive().default(400),
+        warnFrom: z.int().positive().default(350),
+      })
+      .strict()
+      .default({ max: 400, warnFrom: 350 }),
+    /** Files larger than this are skipped with a diagnostic (generated types can be big; 1 MB is not a source file). */
+    maxFileBytes: z.int().positive().default(1_000_000),
+    rules: ruleSettings.default({}),
+    overrides: z
+      .array(z.object({ files: z.array(z.string().min(1)).min(1), rules: ruleSettings }).strict())
+      .default([]),
+  })
+  .strict();
+
+export type LintConfig = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** The published JSON schema (`schema/capkit.config.schema.json`) is generated from the zod schema. */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { io: "input" }),
+    $id: "https://capkit.dev/schema/capkit.config.schema.json",
+    title: "capkit configuration",
+  };
+}
