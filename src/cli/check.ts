@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { buildChecklist, type Checklist } from "../lint/check.js";
-import { runFolderTests, type StepResult } from "../lint/run-tests.js";
+import type { StepResult } from "../lint/run-tests.js";
 
 interface CheckOptions {
   runTests?: boolean;
@@ -40,7 +40,8 @@ export function registerCheck(program: Command): void {
     .option("--config <path>", "config file")
     .action(async (dir: string, options: CheckOptions) => {
       const list = await buildChecklist(process.cwd(), dir, options.config);
-      const tests = options.runTests ? await runFolderTests(process.cwd(), dir) : undefined;
+      // execa loads only when tests run: plain `capkit check` and `capkit lint` stay fast
+      const tests = options.runTests ? await (await import("../lint/run-tests.js")).runFolderTests(process.cwd(), dir) : undefined;
       const ok = list.ok && (!tests || (tests.typecheck.ok && tests.tests.ok));
       if (options.json) process.stdout.write(`${JSON.stringify({ ...list, ok, ...(tests ? { tests } : {}) }, null, 2)}\n`);
       else process.stdout.write(formatChecklist(list, tests, process.stdout.isTTY === true && !process.env.NO_COLOR));

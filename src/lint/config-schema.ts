@@ -1,26 +1,6 @@
 import { z } from "zod";
-
-export const RULE_IDS = [
-  "extends-base",
-  "integration-true",
-  "registered",
-  "integration-target",
-  "validate-credentials-first",
-  "validate-credentials-real",
-  "match-class",
-  "check-affiliation",
-  "filter-before-send",
-  "max-lines",
-  "file-layout",
-  "no-raw-http",
-  "no-secret-logging",
-  "no-swallowed-errors",
-  "bounded-pagination",
-  "bounded-concurrency",
-  "webhook-verify",
-  "generated-untouched",
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import type { LintConfig } from "./config-defaults.js";
+import { RULE_IDS } from "./rule-ids.js";
 
 const setting = z.enum(["error", "warning", "off"]);
 // Unknown rule ids are an error too: a typo must not silently keep a rule on.
@@ -64,7 +44,10 @@ export const configSchema = z
   })
   .strict();
 
-export type LintConfig = z.output<typeof configSchema>;
+// LintConfig (config-types.ts) is checked against this schema's output type in test/lint/config.test.ts.
+export type SchemaOutput = z.output<typeof configSchema>;
+// both directions: the hand-written type and the schema cannot drift apart
+export const sameShape: [SchemaOutput, LintConfig] extends [LintConfig, SchemaOutput] ? true : never = true;
 export type ConfigInput = z.input<typeof configSchema>;
 
 /** The published JSON schema (`schema/capkit.config.schema.json`) is generated from the zod schema. */

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { z } from "zod";
 import { CapkitError } from "../errors.js";
-import { configSchema, type LintConfig, type RuleId } from "./config-schema.js";
+import { defaultConfig, type LintConfig } from "./config-defaults.js";
+import type { RuleId } from "./rule-ids.js";
 import { matchesGlob } from "./glob.js";
 import type { RuleSetting } from "./types.js";
 
-export type { LintConfig } from "./config-schema.js";
+export type { LintConfig } from "./config-defaults.js";
 
 const CANDIDATES = ["capkit.config.json", "capkit.config.ts", "capkit.config.js", "capkit.config.mjs"];
 
@@ -19,12 +19,19 @@ function configError(source: string, message: string, cause?: unknown): CapkitEr
   });
 }
 
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+}
+
 /** One line per problem, naming the key: `names.logr: unknown key`. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
+function describeIssues(issues: Issue[]): string {
+  return issues
     .flatMap((issue) => {
-      const at = issue.path.join(".");
-      if (issue.code === "unrecognized_keys") {
+      const at = issue.path.map(String).join(".");
+      if (issue.code === "unrecognized_keys" && issue.keys) {
         return issue.keys.map((key) => `${at ? `${at}.` : ""}${key}: unknown key`);
       }
       return [`${at || "(root)"}: ${issue.message}`];
@@ -32,9 +39,11 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
-export function parseConfig(raw: unknown, source: string): LintConfig {
+/** Validates a raw config with zod (loaded only now: runs without a config file never need it). */
+export async function parseConfig(raw: unknown, source: string): Promise<LintConfig> {
+  const { configSchema } = await import("./config-schema.js");
   const result = configSchema.safeParse(raw);
-  if (!result.success) throw configError(source, `invalid config: ${describeIssues(result.error)}`);
+  if (!result.success) throw configError(source, `invalid config: ${describeIssues(result.error.issues as Issue[])}`);
   if (result.data.lineBudget.warnFrom > result.data.lineBudget.max) {
     throw configError(source, "invalid config: lineBudget.warnFrom must not exceed lineBudget.max");
   }
@@ -64,8 +73,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ conf
     ? resolve(cwd, explicit)
     : CANDIDATES.map((name) => resolve(cwd, name)).find((p) => existsSync(p));
   if (explicit && (!path || !existsSync(path))) throw configError(explicit, "config file not found");
-  if (!path) return { config: parseConfig({}, "(defaults)") };
-  return { config: parseConfig(await readRaw(path), path), source: path };
+  if (!path) return { config: defaultConfig() };
+  return { config: await parseConfig(await readRaw(path), path), source: path };
 }
 
 /** Severity of a rule for one file: rule settings, then every matching override in order. */

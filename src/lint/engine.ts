@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { RuleId } from "./config-schema.js";
+import type { RuleId } from "./rule-ids.js";
 import { type LintConfig, ruleSetting } from "./config.js";
 import { IntegrationFolder, type Store } from "./folder.js";
 import { RULES } from "./rules/index.js";

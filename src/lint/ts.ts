@@ -1,6 +1,9 @@
-// ts-morph bundles its own TypeScript; we use only its parser (no Project, no type checker, no lib
-// files) and load it lazily: `capkit lint` on files that need no parsing never pays for it.
+// We use only the parser of the TypeScript that ts-morph bundles (no Project, no type checker, no lib
+// files), and load it lazily: `capkit lint` with nothing to parse never pays for it. ts-morph's `ts`
+// export is this same module; requiring it directly skips ts-morph's own 3 MB of wrappers.
+import { createRequire } from "node:module";
 import type { ts as TsNamespace } from "ts-morph";
+import { requireWithCodeCache } from "./compile-cache.js";
 
 export type TS = typeof TsNamespace;
 export type Node = TsNamespace.Node;
@@ -12,8 +15,19 @@ export type Expression = TsNamespace.Expression;
 
 let loaded: TS | undefined;
 
+function bundledTypescriptPath(): string {
+  const fromTsMorph = createRequire(createRequire(import.meta.url).resolve("ts-morph"));
+  return fromTsMorph.resolve("@ts-morph/common/dist/typescript.js");
+}
+
 export async function loadTs(): Promise<TS> {
-  loaded ??= (await import("ts-morph")).ts;
+  if (loaded) return loaded;
+  try {
+    loaded = requireWithCodeCache(bundledTypescriptPath()) as TS;
+  } catch {
+    // layout changed in a future ts-morph: fall back to its public export
+    loaded = (await import("ts-morph")).ts;
+  }
   return loaded;
 }
 
