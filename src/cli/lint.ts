@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { CapkitError } from "../errors.js";
-import { lint } from "../lint/index.js";
 import { FORMATS, type FormatName } from "../lint/format/index.js";
+import { lint } from "../lint/index.js";
 
 export interface LintCommandOptions {
   staged?: boolean;
@@ -18,15 +18,27 @@ export interface Io {
 }
 
 /** Exit code: 2 when the configured names match nothing (config error), 1 on errors or too many warnings. */
-export function exitCodeFor(diagnostics: { ruleId: string; severity: string }[], maxWarnings: number): number {
+export function exitCodeFor(
+  diagnostics: { ruleId: string; severity: string }[],
+  maxWarnings: number,
+): number {
   if (diagnostics.some((d) => d.ruleId === "config")) return 2;
   if (diagnostics.some((d) => d.severity === "error")) return 1;
   const warnings = diagnostics.length;
   return maxWarnings >= 0 && warnings > maxWarnings ? 1 : 0;
 }
 
-export async function runLintCommand(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
-  const result = await lint({ cwd: io.cwd, paths, ...(options.staged ? { staged: true } : {}), ...(options.config ? { config: options.config } : {}) });
+export async function runLintCommand(
+  paths: string[],
+  options: LintCommandOptions,
+  io: Io,
+): Promise<number> {
+  const result = await lint({
+    cwd: io.cwd,
+    paths,
+    ...(options.staged ? { staged: true } : {}),
+    ...(options.config ? { config: options.config } : {}),
+  });
   const output = FORMATS[options.format]({ ...result, cwd: io.cwd, color: io.color });
   io.stdout(output);
   return exitCodeFor(result.diagnostics, options.maxWarnings);
@@ -35,7 +47,11 @@ export async function runLintCommand(paths: string[], options: LintCommandOption
 function parseMaxWarnings(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < -1) {
-    throw new CapkitError("USAGE", `--max-warnings expects a whole number (-1 for no limit), got "${value}"`, { exitCode: 2 });
+    throw new CapkitError(
+      "USAGE",
+      `--max-warnings expects a whole number (-1 for no limit), got "${value}"`,
+      { exitCode: 2 },
+    );
   }
   return n;
 }
@@ -44,17 +60,33 @@ export function registerLint(program: Command): void {
   program
     .command("lint")
     .description("Check integrations against the platform's structural rules")
-    .argument("[paths...]", "files or folders to lint (default: the configured integrations folder)")
+    .argument(
+      "[paths...]",
+      "files or folders to lint (default: the configured integrations folder)",
+    )
     .option("--staged", "lint the staged content of staged files (for commit hooks)")
-    .addOption(new Option("--format <format>", "output format").choices(Object.keys(FORMATS)).default("pretty"))
-    .option("--config <path>", "config file (default: capkit.config.json or .ts in the working directory)")
-    .option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", parseMaxWarnings, -1)
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(Object.keys(FORMATS))
+        .default("pretty"),
+    )
+    .option(
+      "--config <path>",
+      "config file (default: capkit.config.json or .ts in the working directory)",
+    )
+    .option(
+      "--max-warnings <n>",
+      "exit 1 when there are more warnings than this (-1: no limit)",
+      parseMaxWarnings,
+      -1,
+    )
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLintCommand(paths, options, {
         cwd: process.cwd(),
         stdout: (t) => process.stdout.write(t),
         stderr: (t) => process.stderr.write(t),
-        color: options.format === "pretty" && process.stdout.isTTY === true && !process.env.NO_COLOR,
+        color:
+          options.format === "pretty" && process.stdout.isTTY === true && !process.env.NO_COLOR,
       });
     });
 }

@@ -31,7 +31,11 @@ function lineCount(path: string): number {
 }
 
 /** The platform's verification checklist for one integration folder, from real lint evidence. */
-export async function buildChecklist(cwd: string, dir: string, configPath?: string): Promise<Checklist> {
+export async function buildChecklist(
+  cwd: string,
+  dir: string,
+  configPath?: string,
+): Promise<Checklist> {
   const abs = resolve(cwd, dir);
   let isDir = false;
   try {
@@ -39,7 +43,11 @@ export async function buildChecklist(cwd: string, dir: string, configPath?: stri
   } catch {
     // reported below
   }
-  if (!isDir) throw new CapkitError("PATH_NOT_FOUND", `${dir}: not an integration folder`, { source: dir, exitCode: 2 });
+  if (!isDir)
+    throw new CapkitError("PATH_NOT_FOUND", `${dir}: not an integration folder`, {
+      source: dir,
+      exitCode: 2,
+    });
   const { config } = await loadConfig(cwd, configPath);
   const { targets, store } = collectFromFs(cwd, [dir], config);
   const result = await lintTargets(targets, store, config);

@@ -15,7 +15,9 @@ function cacheFile(path: string): string {
     .update(`${path}\0${size}\0${mtimeMs}\0${process.version}\0${process.arch}`)
     .digest("hex")
     .slice(0, 24);
-  const dir = process.env.CAPKIT_CACHE_DIR ?? join(tmpdir(), `capkit-compile-cache-${process.getuid?.() ?? 0}`);
+  const dir =
+    process.env.CAPKIT_CACHE_DIR ??
+    join(tmpdir(), `capkit-compile-cache-${process.getuid?.() ?? 0}`);
   return join(dir, `${key}.bin`);
 }
 
@@ -33,9 +35,18 @@ export function requireWithCodeCache(path: string): unknown {
     }
     const source = readFileSync(path, "utf8");
     const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-    const script = new Script(wrapper, { filename: path, ...(cached ? { cachedData: cached } : {}) });
+    const script = new Script(wrapper, {
+      filename: path,
+      ...(cached ? { cachedData: cached } : {}),
+    });
     const module = { exports: {} as unknown };
-    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, path, dirname(path));
+    (script.runInThisContext() as (...args: unknown[]) => void)(
+      module.exports,
+      require,
+      module,
+      path,
+      dirname(path),
+    );
     if (!cached || script.cachedDataRejected) {
       // written after the lint run so the cache holds the functions the parser actually used
       process.once("exit", () => writeCache(cachePath, script));

@@ -47,7 +47,9 @@ export const configSchema = z
 // LintConfig (config-types.ts) is checked against this schema's output type in test/lint/config.test.ts.
 export type SchemaOutput = z.output<typeof configSchema>;
 // both directions: the hand-written type and the schema cannot drift apart
-export const sameShape: [SchemaOutput, LintConfig] extends [LintConfig, SchemaOutput] ? true : never = true;
+export const sameShape: [SchemaOutput, LintConfig] extends [LintConfig, SchemaOutput]
+  ? true
+  : never = true;
 export type ConfigInput = z.input<typeof configSchema>;
 
 /** The published JSON schema (`schema/capkit.config.schema.json`) is generated from the zod schema. */

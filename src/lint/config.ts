@@ -3,13 +3,18 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CapkitError } from "../errors.js";
 import { defaultConfig, type LintConfig } from "./config-defaults.js";
-import type { RuleId } from "./rule-ids.js";
 import { matchesGlob } from "./glob.js";
+import type { RuleId } from "./rule-ids.js";
 import type { RuleSetting } from "./types.js";
 
 export type { LintConfig } from "./config-defaults.js";
 
-const CANDIDATES = ["capkit.config.json", "capkit.config.ts", "capkit.config.js", "capkit.config.mjs"];
+const CANDIDATES = [
+  "capkit.config.json",
+  "capkit.config.ts",
+  "capkit.config.js",
+  "capkit.config.mjs",
+];
 
 function configError(source: string, message: string, cause?: unknown): CapkitError {
   return new CapkitError("CONFIG_INVALID", `${source}: ${message}`, {
@@ -43,7 +48,8 @@ function describeIssues(issues: Issue[]): string {
 export async function parseConfig(raw: unknown, source: string): Promise<LintConfig> {
   const { configSchema } = await import("./config-schema.js");
   const result = configSchema.safeParse(raw);
-  if (!result.success) throw configError(source, `invalid config: ${describeIssues(result.error.issues as Issue[])}`);
+  if (!result.success)
+    throw configError(source, `invalid config: ${describeIssues(result.error.issues as Issue[])}`);
   if (result.data.lineBudget.warnFrom > result.data.lineBudget.max) {
     throw configError(source, "invalid config: lineBudget.warnFrom must not exceed lineBudget.max");
   }
@@ -68,11 +74,15 @@ async function readRaw(path: string): Promise<unknown> {
 }
 
 /** Loads `--config`, or the first `capkit.config.*` in `cwd`, or the defaults. */
-export async function loadConfig(cwd: string, explicit?: string): Promise<{ config: LintConfig; source?: string }> {
+export async function loadConfig(
+  cwd: string,
+  explicit?: string,
+): Promise<{ config: LintConfig; source?: string }> {
   const path = explicit
     ? resolve(cwd, explicit)
     : CANDIDATES.map((name) => resolve(cwd, name)).find((p) => existsSync(p));
-  if (explicit && (!path || !existsSync(path))) throw configError(explicit, "config file not found");
+  if (explicit && (!path || !existsSync(path)))
+    throw configError(explicit, "config file not found");
   if (!path) return { config: defaultConfig() };
   return { config: await parseConfig(await readRaw(path), path), source: path };
 }

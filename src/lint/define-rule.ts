@@ -1,4 +1,4 @@
-import type { FileRole, Rule, RuleContext, RuleMeta, FolderContext, Visitors } from "./types.js";
+import type { FileRole, FolderContext, Rule, RuleContext, RuleMeta, Visitors } from "./types.js";
 
 const ALL_ROLES: readonly FileRole[] = ["main", "client", "types", "transform", "test", "other"];
 

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
-import type { RuleId } from "./rule-ids.js";
 import { type LintConfig, ruleSetting } from "./config.js";
 import { IntegrationFolder, type Store } from "./folder.js";
+import type { RuleId } from "./rule-ids.js";
 import { RULES } from "./rules/index.js";
 import { findSuppressions } from "./suppressions.js";
 import { type ClassDeclaration, loadTs, type Node, parse, type SourceFile, type TS } from "./ts.js";
@@ -26,7 +26,12 @@ export interface LintResult {
 
 const KNOWN = new Set(RULES.map((r) => r.id));
 
-function at(file: string, line: number, column: number, rest: Omit<Diagnostic, "file" | "line" | "column" | "endLine" | "endColumn">): Diagnostic {
+function at(
+  file: string,
+  line: number,
+  column: number,
+  rest: Omit<Diagnostic, "file" | "line" | "column" | "endLine" | "endColumn">,
+): Diagnostic {
   return { file, line, column, endLine: line, endColumn: column, ...rest };
 }
 
@@ -45,11 +50,18 @@ function decode(path: string, bytes: Buffer | undefined, config: LintConfig): st
     at(path, 1, 1, { ruleId: ENGINE_IDS.skipped, severity, message });
   if (!bytes) return skip("cannot read the file", "error");
   if (bytes.length > config.maxFileBytes) {
-    return skip(`skipped: ${bytes.length} bytes is over the ${config.maxFileBytes}-byte cap (maxFileBytes)`);
+    return skip(
+      `skipped: ${bytes.length} bytes is over the ${config.maxFileBytes}-byte cap (maxFileBytes)`,
+    );
   }
   if (isBinary(bytes)) return skip("skipped: binary content (NUL bytes) in a .ts file");
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  if (text.trim() === "") return at(path, 1, 1, { ruleId: ENGINE_IDS.empty, severity: "warning", message: "file is empty" });
+  if (text.trim() === "")
+    return at(path, 1, 1, {
+      ruleId: ENGINE_IDS.empty,
+      severity: "warning",
+      message: "file is empty",
+    });
   return text;
 }
 
@@ -60,7 +72,10 @@ function lineCol(sf: SourceFile, pos: number): { line: number; column: number } 
 
 function firstClass(ts: TS, sf: SourceFile): ClassDeclaration | undefined {
   const classes = sf.statements.filter(ts.isClassDeclaration);
-  return classes.find((c) => c.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) ?? classes[0];
+  return (
+    classes.find((c) => c.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) ??
+    classes[0]
+  );
 }
 
 interface FileRun {
@@ -71,7 +86,13 @@ interface FileRun {
   configErrors: Diagnostic[];
 }
 
-function contextFor(ts: TS, rule: Rule, severity: Severity, run: FileRun, config: LintConfig): RuleContext {
+function contextFor(
+  ts: TS,
+  rule: Rule,
+  severity: Severity,
+  run: FileRun,
+  config: LintConfig,
+): RuleContext {
   const { sf, file } = run;
   let cls: { value: ClassDeclaration | undefined } | undefined;
   return {
@@ -80,7 +101,10 @@ function contextFor(ts: TS, rule: Rule, severity: Severity, run: FileRun, config
     file,
     folder: run.folder,
     config,
-    mainClass: () => (cls ??= { value: firstClass(ts, sf) }).value,
+    mainClass: () => {
+      cls ??= { value: firstClass(ts, sf) };
+      return cls.value;
+    },
     report: (node, message, level) => {
       const isNode = node !== undefined && "kind" in node;
       const start = isNode ? lineCol(sf, node.getStart(sf)) : (node ?? { line: 1, column: 1 });
@@ -97,7 +121,13 @@ function contextFor(ts: TS, rule: Rule, severity: Severity, run: FileRun, config
       });
     },
     configError: (message) =>
-      run.configErrors.push(at(file.path, 1, 1, { ruleId: ENGINE_IDS.config, severity: "error", message: `${rule.id}: ${message}` })),
+      run.configErrors.push(
+        at(file.path, 1, 1, {
+          ruleId: ENGINE_IDS.config,
+          severity: "error",
+          message: `${rule.id}: ${message}`,
+        }),
+      ),
   };
 }
 
@@ -134,22 +164,46 @@ function applySuppressions(ts: TS, run: FileRun): void {
     if (hit) hit.used = true;
     return !hit;
   });
-  for (const p of problems) run.out.push(at(run.file.path, p.line, p.column, { ruleId: ENGINE_IDS.badSuppression, severity: "error", message: p.message }));
+  for (const p of problems)
+    run.out.push(
+      at(run.file.path, p.line, p.column, {
+        ruleId: ENGINE_IDS.badSuppression,
+        severity: "error",
+        message: p.message,
+      }),
+    );
   for (const s of suppressions.filter((x) => !x.used)) {
-    run.out.push(at(run.file.path, s.line, s.column, { ruleId: ENGINE_IDS.unusedSuppression, severity: "warning", message: `unused suppression: no ${s.rules.join(", ")} finding on line ${s.target}` }));
+    run.out.push(
+      at(run.file.path, s.line, s.column, {
+        ruleId: ENGINE_IDS.unusedSuppression,
+        severity: "warning",
+        message: `unused suppression: no ${s.rules.join(", ")} finding on line ${s.target}`,
+      }),
+    );
   }
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.line - b.line ||
+          a.column - b.column ||
+          (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 
 /** Lints `targets` (display paths) read through `store`. Never throws for bad file content. */
-export async function lintTargets(targets: string[], store: Store, config: LintConfig): Promise<LintResult> {
+export async function lintTargets(
+  targets: string[],
+  store: Store,
+  config: LintConfig,
+): Promise<LintResult> {
   const folders = new Map<string, IntegrationFolder>();
-  const folderOf = (dir: string) => folders.get(dir) ?? folders.set(dir, new IntegrationFolder(dir, store)).get(dir)!;
+  const folderOf = (dir: string) =>
+    folders.get(dir) ?? folders.set(dir, new IntegrationFolder(dir, store)).get(dir)!;
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   for (const path of targets) {
@@ -161,12 +215,28 @@ export async function lintTargets(targets: string[], store: Store, config: LintC
     }
     texts.set(path, decoded);
     const name = posix.basename(path);
-    const role = folder.isIntegration ? folder.roleOf(name) : name.endsWith(".test.ts") ? "test" : "other";
-    const file: LintFile = { path, text: decoded, role, generated: isGenerated(decoded, folder, name) };
+    const role = folder.isIntegration
+      ? folder.roleOf(name)
+      : name.endsWith(".test.ts")
+        ? "test"
+        : "other";
+    const file: LintFile = {
+      path,
+      text: decoded,
+      role,
+      generated: isGenerated(decoded, folder, name),
+    };
     const ts = await loadTs();
     const { sf, errors } = parse(ts, path, decoded);
     if (errors.length > 0) {
-      for (const e of errors.slice(0, 3)) diagnostics.push(at(path, e.line, e.column, { ruleId: ENGINE_IDS.parse, severity: "error", message: `syntax error: ${e.message}` }));
+      for (const e of errors.slice(0, 3))
+        diagnostics.push(
+          at(path, e.line, e.column, {
+            ruleId: ENGINE_IDS.parse,
+            severity: "error",
+            message: `syntax error: ${e.message}`,
+          }),
+        );
       continue;
     }
     const run: FileRun = { file, folder, sf, out: [], configErrors: [] };
@@ -184,7 +254,10 @@ export async function lintTargets(targets: string[], store: Store, config: LintC
       rule.checkFolder({
         folder,
         config,
-        report: (file, message) => diagnostics.push(at(file, 1, 1, { ruleId: rule.id, severity: setting, message, fix: rule.meta.fix })),
+        report: (file, message) =>
+          diagnostics.push(
+            at(file, 1, 1, { ruleId: rule.id, severity: setting, message, fix: rule.meta.fix }),
+          ),
       });
     }
   }

@@ -52,7 +52,10 @@ export class IntegrationFolder {
   manifest(): { value: Manifest | undefined; error?: string } {
     if (this.cachedManifest) return this.cachedManifest;
     const bytes = this.files.includes(MANIFEST) ? this.store.read(this.path(MANIFEST)) : undefined;
-    if (!bytes) return (this.cachedManifest = { value: undefined });
+    if (!bytes) {
+      this.cachedManifest = { value: undefined };
+      return this.cachedManifest;
+    }
     try {
       const raw = JSON.parse(bytes.toString("utf8")) as Partial<Manifest>;
       this.cachedManifest = { value: { ...raw, files: raw.files ?? {} } };
@@ -70,13 +73,13 @@ export class IntegrationFolder {
 export function roleOf(name: string, service: string): FileRole {
   if (name.endsWith(".test.ts")) return "test";
   if (name === `${service}.ts`) return "main";
-  if (new RegExp(`^${escape(service)}_client(_\\d+)?\\.ts$`).test(name)) return "client";
-  if (new RegExp(`^${escape(service)}_types(_\\d+)?\\.ts$`).test(name)) return "types";
+  if (new RegExp(`^${escapeRegExp(service)}_client(_\\d+)?\\.ts$`).test(name)) return "client";
+  if (new RegExp(`^${escapeRegExp(service)}_types(_\\d+)?\\.ts$`).test(name)) return "types";
   if (name === `${service}_transform.ts`) return "transform";
   return "other";
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

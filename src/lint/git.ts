@@ -14,10 +14,14 @@ function git(cwd: string, args: string[], input?: string): Buffer {
     });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new CapkitError("GIT_FAILED", `git ${args[0]} failed in ${cwd}: ${stderr || (error as Error).message}`, {
-      source: cwd,
-      exitCode: 2,
-    });
+    throw new CapkitError(
+      "GIT_FAILED",
+      `git ${args[0]} failed in ${cwd}: ${stderr || (error as Error).message}`,
+      {
+        source: cwd,
+        exitCode: 2,
+      },
+    );
   }
 }
 

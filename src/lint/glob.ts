@@ -11,7 +11,7 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === "?") out += "[^/]";
     else if (c === "{") out += "(?:";
     else if (c === "}") out += ")";
-    else if (c === "," ) out += "|";
+    else if (c === ",") out += "|";
     else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
   }
   return new RegExp(`^${out}$`);

@@ -2,9 +2,9 @@ import { loadConfig } from "./config.js";
 import { type LintResult, lintTargets } from "./engine.js";
 import { collectFromFs, collectStaged } from "./sources.js";
 
-export { RULE_IDS } from "./rule-ids.js";
 export { type LintConfig, loadConfig, parseConfig } from "./config.js";
 export { ENGINE_IDS, type LintResult, lintTargets } from "./engine.js";
+export { RULE_IDS } from "./rule-ids.js";
 export { RULES } from "./rules/index.js";
 export type { Diagnostic, Rule } from "./types.js";
 

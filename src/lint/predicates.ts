@@ -1,5 +1,12 @@
 // Tiny syntactic predicates shared by the rules. No type checker: names and shapes only.
-import type { CallExpression, ClassDeclaration, MethodDeclaration, Node, SourceFile, TS } from "./ts.js";
+import type {
+  CallExpression,
+  ClassDeclaration,
+  MethodDeclaration,
+  Node,
+  SourceFile,
+  TS,
+} from "./ts.js";
 
 /** Source text of a node with all whitespace removed: `this . filter` and `this.filter` compare equal. */
 export function compactText(sf: SourceFile, node: Node): string {
@@ -9,11 +16,16 @@ export function compactText(sf: SourceFile, node: Node): string {
 export function memberName(ts: TS, node: Node): string | undefined {
   const name = (node as { name?: Node }).name;
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) return name.text;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))
+    return name.text;
   return undefined;
 }
 
-export function findMethod(ts: TS, cls: ClassDeclaration, name: string): MethodDeclaration | undefined {
+export function findMethod(
+  ts: TS,
+  cls: ClassDeclaration,
+  name: string,
+): MethodDeclaration | undefined {
   return cls.members.find(
     (m): m is MethodDeclaration => ts.isMethodDeclaration(m) && memberName(ts, m) === name,
   );
@@ -41,7 +53,12 @@ export function findDescendant(
   return found;
 }
 
-export function isCallTo(ts: TS, sf: SourceFile, node: Node, callee: string): node is CallExpression {
+export function isCallTo(
+  ts: TS,
+  sf: SourceFile,
+  node: Node,
+  callee: string,
+): node is CallExpression {
   return ts.isCallExpression(node) && compactText(sf, node.expression) === callee;
 }
 

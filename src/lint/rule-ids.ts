@@ -20,4 +20,3 @@ export const RULE_IDS = [
   "generated-untouched",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-

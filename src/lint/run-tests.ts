@@ -17,18 +17,49 @@ function tail(text: string, lines = 20): string {
 }
 
 async function step(cwd: string, args: string[], label: string): Promise<StepResult> {
-  const result = await execa(process.execPath, args, { cwd, reject: false, all: true, env: { NODE_OPTIONS: "" } });
+  const result = await execa(process.execPath, args, {
+    cwd,
+    reject: false,
+    all: true,
+    env: { NODE_OPTIONS: "" },
+  });
   return { ok: result.exitCode === 0, command: label, tail: tail(result.all ?? "") };
 }
 
 /** Type-checks the folder with TypeScript 7's native tsc (strict, nodenext), then runs its vitest files. */
-export async function runFolderTests(cwd: string, dir: string): Promise<{ typecheck: StepResult; tests: StepResult }> {
+export async function runFolderTests(
+  cwd: string,
+  dir: string,
+): Promise<{ typecheck: StepResult; tests: StepResult }> {
   const abs = resolve(cwd, dir);
   const tsc = join(dirname(require.resolve("typescript7/package.json")), "bin", "tsc");
-  const files = readdirSync(abs).filter((n) => n.endsWith(".ts")).map((n) => join(abs, n));
-  const flags = ["--noEmit", "--strict", "--noUncheckedIndexedAccess", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2023", "--skipLibCheck", "--types", "node"];
-  const typecheck = await step(cwd, [tsc, ...flags, ...files], `tsc ${flags.join(" ")} ${dir}/*.ts`);
+  const files = readdirSync(abs)
+    .filter((n) => n.endsWith(".ts"))
+    .map((n) => join(abs, n));
+  const flags = [
+    "--noEmit",
+    "--strict",
+    "--noUncheckedIndexedAccess",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2023",
+    "--skipLibCheck",
+    "--types",
+    "node",
+  ];
+  const typecheck = await step(
+    cwd,
+    [tsc, ...flags, ...files],
+    `tsc ${flags.join(" ")} ${dir}/*.ts`,
+  );
   const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
-  const tests = await step(cwd, [vitest, "run", "--root", cwd, "--dir", abs, "--passWithNoTests"], `vitest run ${dir}`);
+  const tests = await step(
+    cwd,
+    [vitest, "run", "--root", cwd, "--dir", abs, "--passWithNoTests"],
+    `vitest run ${dir}`,
+  );
   return { typecheck, tests };
 }

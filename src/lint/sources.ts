@@ -25,7 +25,8 @@ function toDisplay(cwd: string, abs: string): string {
 function walk(abs: string, out: string[]): void {
   for (const entry of readdirSync(abs, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) walk(join(abs, entry.name), out);
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith("."))
+        walk(join(abs, entry.name), out);
     } else if (entry.isFile() && isLintable(entry.name)) out.push(join(abs, entry.name));
   }
 }
@@ -62,7 +63,10 @@ export function collectFromFs(cwd: string, paths: string[], config: LintConfig):
     if (!existsSync(abs)) {
       // the default folder may simply not exist yet: nothing to lint is not an error
       if (paths.length === 0) continue;
-      throw new CapkitError("PATH_NOT_FOUND", `${root}: no such file or directory`, { source: root, exitCode: 2 });
+      throw new CapkitError("PATH_NOT_FOUND", `${root}: no such file or directory`, {
+        source: root,
+        exitCode: 2,
+      });
     }
     if (statSync(abs).isDirectory()) walk(abs, found);
     else found.push(abs);

@@ -34,12 +34,29 @@ function tokenBoundaryBefore(ts: TS, sf: SourceFile, pos: number): { from: numbe
   }
 }
 
-function commentAt(ts: TS, sf: SourceFile, pos: number): { start: number; end: number } | undefined {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, sf.text);
+function commentAt(
+  ts: TS,
+  sf: SourceFile,
+  pos: number,
+): { start: number; end: number } | undefined {
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    ts.LanguageVariant.Standard,
+    sf.text,
+  );
   const { from, node } = tokenBoundaryBefore(ts, sf, pos);
   // inside a literal token (template parts cannot be rescanned out of context): never a comment
   const K = ts.SyntaxKind;
-  const literal = [K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.TemplateHead, K.TemplateMiddle, K.TemplateTail, K.RegularExpressionLiteral, K.JsxText];
+  const literal = [
+    K.StringLiteral,
+    K.NoSubstitutionTemplateLiteral,
+    K.TemplateHead,
+    K.TemplateMiddle,
+    K.TemplateTail,
+    K.RegularExpressionLiteral,
+    K.JsxText,
+  ];
   if (literal.includes(node.kind)) {
     if (pos >= node.getStart(sf)) return undefined;
   }
@@ -51,7 +68,8 @@ function commentAt(ts: TS, sf: SourceFile, pos: number): { start: number; end: n
     if (kind === ts.SyntaxKind.EndOfFileToken || start > pos) return undefined;
     if (end <= pos) continue;
     const isComment =
-      kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia;
+      kind === ts.SyntaxKind.SingleLineCommentTrivia ||
+      kind === ts.SyntaxKind.MultiLineCommentTrivia;
     return isComment ? { start, end } : undefined;
   }
 }
@@ -69,7 +87,11 @@ export function findSuppressions(
 ): { suppressions: Suppression[]; problems: DirectiveProblem[] } {
   const suppressions: Suppression[] = [];
   const problems: DirectiveProblem[] = [];
-  for (let at = sf.text.indexOf(MARKER); at >= 0; at = sf.text.indexOf(MARKER, at + MARKER.length)) {
+  for (
+    let at = sf.text.indexOf(MARKER);
+    at >= 0;
+    at = sf.text.indexOf(MARKER, at + MARKER.length)
+  ) {
     const comment = commentAt(ts, sf, at);
     if (!comment) continue;
     const body = sf.text
@@ -86,10 +108,15 @@ export function findSuppressions(
       .filter(Boolean);
     const where = { line: line + 1, column: character + 1 };
     if (rules.length === 0) problems.push({ ...where, message: `${MARKER} needs a rule id` });
-    else if (!reason) problems.push({ ...where, message: `${MARKER} ${rules.join(", ")} needs a reason: add \`-- <why>\`` });
+    else if (!reason)
+      problems.push({
+        ...where,
+        message: `${MARKER} ${rules.join(", ")} needs a reason: add \`-- <why>\``,
+      });
     else {
       const unknown = rules.filter((r) => !knownRules.has(r));
-      if (unknown.length > 0) problems.push({ ...where, message: `unknown rule in ${MARKER}: ${unknown.join(", ")}` });
+      if (unknown.length > 0)
+        problems.push({ ...where, message: `unknown rule in ${MARKER}: ${unknown.join(", ")}` });
       else suppressions.push({ ...where, target: endLine + 2, rules, reason, used: false });
     }
   }

@@ -38,7 +38,11 @@ export interface ParseError {
 }
 
 /** Parses one file; syntax errors come back as data so the caller can report them and move on. */
-export function parse(ts: TS, path: string, text: string): { sf: SourceFile; errors: ParseError[] } {
+export function parse(
+  ts: TS,
+  path: string,
+  text: string,
+): { sf: SourceFile; errors: ParseError[] } {
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   // parseDiagnostics is internal but stable; it is what `tsc` reports as syntax errors
   const raw = (sf as unknown as { parseDiagnostics?: TsNamespace.DiagnosticWithLocation[] })

@@ -1,7 +1,6 @@
-import type { ClassDeclaration, Node, SourceFile } from "./ts.js";
-import type { TS } from "./ts.js";
 import type { LintConfig } from "./config.js";
 import type { IntegrationFolder } from "./folder.js";
+import type { ClassDeclaration, Node, SourceFile, TS } from "./ts.js";
 
 export interface Position {
   line: number;

@@ -49,7 +49,13 @@ export type Pagination =
   /** RFC 8288 `Link: <…>; rel="next"` header; stops when there is no next link. */
   | { style: "link"; limitParam?: string }
   | { style: "offset"; offsetParam: string; limitParam: string; total?: BodyPath }
-  | { style: "page"; pageParam: string; perPageParam?: string; firstPage: 0 | 1; totalPages?: BodyPath };
+  | {
+      style: "page";
+      pageParam: string;
+      perPageParam?: string;
+      firstPage: 0 | 1;
+      totalPages?: BodyPath;
+    };
 
 export type AuthModel =
   | { kind: "none"; schemeName?: string }

@@ -9,7 +9,9 @@ async function lintWith(content: string | Buffer, config = defaultConfig()) {
   files[HELPER] = content;
   const result = await lintFiles(files, config);
   return {
-    helper: result.diagnostics.filter((d) => d.file === HELPER).map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.severity}`),
+    helper: result.diagnostics
+      .filter((d) => d.file === HELPER)
+      .map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.severity}`),
     others: result.diagnostics.filter((d) => d.file !== HELPER),
     files: result.files,
   };
@@ -35,17 +37,27 @@ describe("bad input is a diagnostic, never a crash, and the other files are stil
   });
 
   it("a file over the size cap is skipped", async () => {
-    const { helper } = await lintWith(`export const big = "${"x".repeat(2_000)}";\n`, { ...defaultConfig(), maxFileBytes: 1_000 });
+    const { helper } = await lintWith(`export const big = "${"x".repeat(2_000)}";\n`, {
+      ...defaultConfig(),
+      maxFileBytes: 1_000,
+    });
     expect(helper).toEqual(["1:1 file-skipped warning"]);
   });
 
   it("a UTF-8 BOM and CRLF line endings are fine", async () => {
-    expect((await lintWith("\uFEFFexport const a = 1;\r\nexport const b = 2;\r\n")).helper).toEqual([]);
+    expect((await lintWith("\uFEFFexport const a = 1;\r\nexport const b = 2;\r\n")).helper).toEqual(
+      [],
+    );
   });
 
   it("a broken manifest is reported on the generated files, not thrown", async () => {
-    const files: Record<string, string> = buildFiles({ name: "", files: { "integrations/acme/.capkit.json": "{ not json" } });
+    const files: Record<string, string> = buildFiles({
+      name: "",
+      files: { "integrations/acme/.capkit.json": "{ not json" },
+    });
     const { diagnostics } = await lintFiles(files);
-    expect(diagnostics.filter((d) => d.ruleId === "generated-untouched").map((d) => d.message)[0]).toContain(".capkit.json cannot be read");
+    expect(
+      diagnostics.filter((d) => d.ruleId === "generated-untouched").map((d) => d.message)[0],
+    ).toContain(".capkit.json cannot be read");
   });
 });

@@ -36,7 +36,9 @@ describe("capkit lint (bin)", () => {
   it("exits 1 with findings, printing file:line:col, the rule and the fix", async () => {
     const result = await run(["lint", "bad"]);
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain("bad/acme/acme_helpers.ts:1:1  error  no-secret-logging  console.log() bypasses the redacting logger\n  fix: ");
+    expect(result.stdout).toContain(
+      "bad/acme/acme_helpers.ts:1:1  error  no-secret-logging  console.log() bypasses the redacting logger\n  fix: ",
+    );
   });
 
   it("--max-warnings turns warnings into a failing exit", async () => {
@@ -75,9 +77,15 @@ describe("capkit check (bin)", () => {
   it("--json: ❌ items carry file:line evidence; exit 1", async () => {
     const result = await run(["check", "bad/acme", "--json"]);
     expect(result.exitCode).toBe(1);
-    const list = JSON.parse(result.stdout) as { ok: boolean; rules: { id: string; ok: boolean; findings: { file: string; line: number }[] }[] };
+    const list = JSON.parse(result.stdout) as {
+      ok: boolean;
+      rules: { id: string; ok: boolean; findings: { file: string; line: number }[] }[];
+    };
     expect(list.ok).toBe(false);
-    expect(list.rules.find((r) => r.id === "no-secret-logging")).toMatchObject({ ok: false, findings: [{ file: "bad/acme/acme_helpers.ts", line: 1 }] });
+    expect(list.rules.find((r) => r.id === "no-secret-logging")).toMatchObject({
+      ok: false,
+      findings: [{ file: "bad/acme/acme_helpers.ts", line: 1 }],
+    });
     expect(list.rules.filter((r) => !r.ok).map((r) => r.id)).toEqual(["no-secret-logging"]);
   });
 

@@ -14,7 +14,8 @@ describe("every rule has meta and a docs page that matches it", () => {
 
   it.each(RULES.map((r) => [r.id, r] as const))("%s", (id, rule) => {
     expect(rule.meta.docs).toBe(`docs/rules/${id}.md`);
-    for (const field of ["description", "why", "fix"] as const) expect(rule.meta[field].length).toBeGreaterThan(10);
+    for (const field of ["description", "why", "fix"] as const)
+      expect(rule.meta[field].length).toBeGreaterThan(10);
     const page = new URL(rule.meta.docs, root);
     expect(existsSync(page)).toBe(true);
     const text = readFileSync(page, "utf8");

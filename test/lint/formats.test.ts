@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RULES } from "../../src/lint/rules/index.js";
-import { FORMATS } from "../../src/lint/format/index.js";
 import { exitCodeFor } from "../../src/cli/lint.js";
+import { FORMATS } from "../../src/lint/format/index.js";
+import { RULES } from "../../src/lint/rules/index.js";
 import { buildFiles, lintFiles, MAIN, TRANSFORM } from "./helpers.js";
 
 async function sample() {
@@ -10,7 +10,8 @@ async function sample() {
     edit: [MAIN, "      if (this.filter.asset(asset)) continue;\n", ""],
     files: {
       "integrations/acme/acme.test.ts": undefined,
-      [TRANSFORM]: 'import { log } from "capkit/runtime";\nexport function f(token: string) {\n  log.info({ token }, "100% done,\\nnext: ok");\n}\n',
+      [TRANSFORM]:
+        'import { log } from "capkit/runtime";\nexport function f(token: string) {\n  log.info({ token }, "100% done,\\nnext: ok");\n}\n',
     },
   });
   const result = await lintFiles(files);
@@ -26,14 +27,23 @@ describe("output formats (golden files)", () => {
 
   it("pretty says so when there is nothing to report", async () => {
     const result = await lintFiles(buildFiles({ name: "" }));
-    expect(FORMATS.pretty({ ...result, cwd: "/repo", color: false })).toBe("✔ no problems in 5 files\n");
+    expect(FORMATS.pretty({ ...result, cwd: "/repo", color: false })).toBe(
+      "✔ no problems in 5 files\n",
+    );
   });
 
   it("json is ESLint's shape: one entry per file, absolute paths, severity 2", async () => {
-    const parsed = JSON.parse(FORMATS.json(await sample())) as { filePath: string; messages: { ruleId: string; severity: number }[]; errorCount: number }[];
+    const parsed = JSON.parse(FORMATS.json(await sample())) as {
+      filePath: string;
+      messages: { ruleId: string; severity: number }[];
+      errorCount: number;
+    }[];
     expect(parsed).toHaveLength(4);
     const main = parsed.find((r) => r.filePath === `/repo/${MAIN}`);
-    expect(main?.messages.map((m) => [m.ruleId, m.severity])).toEqual([["file-layout", 2], ["filter-before-send", 2]]);
+    expect(main?.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ["file-layout", 2],
+      ["filter-before-send", 2],
+    ]);
     expect(main?.errorCount).toBe(2);
   });
 
@@ -52,13 +62,49 @@ describe("output formats (golden files)", () => {
   });
 
   it("sarif URIs are percent-encoded (spaces, non-ASCII)", async () => {
-    const out = FORMATS.sarif({ diagnostics: [{ ruleId: "max-lines", severity: "error", file: "integrations/my scanner/ü.ts", line: 1, column: 1, endLine: 1, endColumn: 1, message: "m" }], files: [], sources: new Map(), cwd: "/", color: false });
+    const out = FORMATS.sarif({
+      diagnostics: [
+        {
+          ruleId: "max-lines",
+          severity: "error",
+          file: "integrations/my scanner/ü.ts",
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          message: "m",
+        },
+      ],
+      files: [],
+      sources: new Map(),
+      cwd: "/",
+      color: false,
+    });
     expect(out).toContain('"uri": "integrations/my%20scanner/%C3%BC.ts"');
   });
 
   it("github annotations escape %, newlines, and : , in properties", () => {
-    const out = FORMATS.github({ diagnostics: [{ ruleId: "max-lines", severity: "warning", file: "a:b,c.ts", line: 2, column: 3, endLine: 2, endColumn: 4, message: "100%\ndone" }], files: [], sources: new Map(), cwd: "/", color: false });
-    expect(out).toBe("::warning file=a%3Ab%2Cc.ts,line=2,col=3,endLine=2,endColumn=4,title=capkit max-lines::100%25%0Adone\n");
+    const out = FORMATS.github({
+      diagnostics: [
+        {
+          ruleId: "max-lines",
+          severity: "warning",
+          file: "a:b,c.ts",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 4,
+          message: "100%\ndone",
+        },
+      ],
+      files: [],
+      sources: new Map(),
+      cwd: "/",
+      color: false,
+    });
+    expect(out).toBe(
+      "::warning file=a%3Ab%2Cc.ts,line=2,col=3,endLine=2,endColumn=4,title=capkit max-lines::100%25%0Adone\n",
+    );
   });
 
   it("exit codes: 0 clean, 1 errors or too many warnings, 2 config errors", () => {

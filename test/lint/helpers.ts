@@ -33,7 +33,10 @@ export function memoryStore(files: Record<string, string | Buffer>): Store {
 }
 
 /** Lints virtual files: every `.ts` file in `files` is a target. */
-export function lintFiles(files: Record<string, string | Buffer>, config: LintConfig = defaultConfig()): Promise<LintResult> {
+export function lintFiles(
+  files: Record<string, string | Buffer>,
+  config: LintConfig = defaultConfig(),
+): Promise<LintResult> {
   const targets = Object.keys(files).filter((p) => p.endsWith(".ts"));
   return lintTargets(targets, memoryStore(files), config);
 }
@@ -56,7 +59,8 @@ export function buildFiles(c: Case): Record<string, string> {
   if (c.edit) {
     const [file, from, to] = c.edit;
     const text = files[file];
-    if (text === undefined || !text.includes(from)) throw new Error(`case "${c.name}": "${from}" not found in ${file}`);
+    if (text === undefined || !text.includes(from))
+      throw new Error(`case "${c.name}": "${from}" not found in ${file}`);
     files[file] = text.replace(from, to);
   }
   for (const [path, content] of Object.entries(c.files ?? {})) {
@@ -78,7 +82,12 @@ export function ruleTable(ruleId: string, table: { valid: Case[]; invalid: Case[
       const found = diagnostics
         .filter((d) => d.ruleId === ruleId)
         .map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity }));
-      const want = (c.errors ?? []).map((e) => ({ file: e.file ?? MAIN, line: e.line, column: e.column, severity: e.severity ?? "error" }));
+      const want = (c.errors ?? []).map((e) => ({
+        file: e.file ?? MAIN,
+        line: e.line,
+        column: e.column,
+        severity: e.severity ?? "error",
+      }));
       expect(found).toEqual(want);
       expect(want.length).toBeGreaterThan(0);
     });

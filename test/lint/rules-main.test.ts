@@ -7,29 +7,69 @@ const CLASS_NAME = { line: 6, column: 14 };
 ruleTable("extends-base", {
   valid: [good],
   invalid: [
-    { name: "class without extends", edit: [MAIN, "class Acme extends BaseCapability {", "class Acme {"], errors: [CLASS_NAME] },
-    { name: "no class at all", files: { [MAIN]: "export const acme = 1;\n" }, errors: [{ line: 1, column: 1 }] },
+    {
+      name: "class without extends",
+      edit: [MAIN, "class Acme extends BaseCapability {", "class Acme {"],
+      errors: [CLASS_NAME],
+    },
+    {
+      name: "no class at all",
+      files: { [MAIN]: "export const acme = 1;\n" },
+      errors: [{ line: 1, column: 1 }],
+    },
   ],
 });
 
 ruleTable("integration-true", {
   valid: [good],
   invalid: [
-    { name: "returns false", edit: [MAIN, "return true;", "return false;"], errors: [{ line: 16, column: 12 }] },
-    { name: "not overridden", edit: [MAIN, "  override integration(): boolean {\n    return true;\n  }\n", ""], errors: [CLASS_NAME] },
-    { name: "returns a computed value", edit: [MAIN, "return true;", "return this.job !== undefined;"], errors: [{ line: 16, column: 12 }] },
+    {
+      name: "returns false",
+      edit: [MAIN, "return true;", "return false;"],
+      errors: [{ line: 16, column: 12 }],
+    },
+    {
+      name: "not overridden",
+      edit: [MAIN, "  override integration(): boolean {\n    return true;\n  }\n", ""],
+      errors: [CLASS_NAME],
+    },
+    {
+      name: "returns a computed value",
+      edit: [MAIN, "return true;", "return this.job !== undefined;"],
+      errors: [{ line: 16, column: 12 }],
+    },
   ],
 });
 
 ruleTable("registered", {
   valid: [good],
   invalid: [
-    { name: "never registered", edit: [MAIN, "registerCapability(Acme);", ""], errors: [CLASS_NAME] },
-    { name: "registered twice", edit: [MAIN, "registerCapability(Acme);", "registerCapability(Acme);\nregisterCapability(Acme);"], errors: [{ line: 60, column: 1 }] },
-    { name: "registered inside a function", edit: [MAIN, "registerCapability(Acme);", "export function boot(): void {\n  registerCapability(Acme);\n}"], errors: [{ line: 60, column: 3 }] },
+    {
+      name: "never registered",
+      edit: [MAIN, "registerCapability(Acme);", ""],
+      errors: [CLASS_NAME],
+    },
+    {
+      name: "registered twice",
+      edit: [
+        MAIN,
+        "registerCapability(Acme);",
+        "registerCapability(Acme);\nregisterCapability(Acme);",
+      ],
+      errors: [{ line: 60, column: 1 }],
+    },
+    {
+      name: "registered inside a function",
+      edit: [
+        MAIN,
+        "registerCapability(Acme);",
+        "export function boot(): void {\n  registerCapability(Acme);\n}",
+      ],
+      errors: [{ line: 60, column: 3 }],
+    },
     {
       name: "registered from another file",
-      edit: [TRANSFORM, "/** An Acme host", 'registerCapability(Acme);\n/** An Acme host'],
+      edit: [TRANSFORM, "/** An Acme host", "registerCapability(Acme);\n/** An Acme host"],
       errors: [{ file: TRANSFORM, line: 4, column: 1 }],
     },
   ],
@@ -38,11 +78,23 @@ ruleTable("registered", {
 ruleTable("integration-target", {
   valid: [good],
   invalid: [
-    { name: "target typed as Asset", edit: [MAIN, "target: Integration;", "target: Asset;"], errors: [{ line: 14, column: 28 }] },
-    { name: "target not declared", edit: [MAIN, "  declare readonly target: Integration;\n", ""], errors: [CLASS_NAME] },
+    {
+      name: "target typed as Asset",
+      edit: [MAIN, "target: Integration;", "target: Asset;"],
+      errors: [{ line: 14, column: 28 }],
+    },
+    {
+      name: "target not declared",
+      edit: [MAIN, "  declare readonly target: Integration;\n", ""],
+      errors: [CLASS_NAME],
+    },
     {
       name: "target compared with Asset",
-      edit: [MAIN, 'this.target.isClass("acme") ? undefined', "this.target instanceof Asset || this.target.isClass(\"acme\") ? undefined"],
+      edit: [
+        MAIN,
+        'this.target.isClass("acme") ? undefined',
+        'this.target instanceof Asset || this.target.isClass("acme") ? undefined',
+      ],
       errors: [{ line: 21, column: 12 }],
     },
   ],
@@ -53,19 +105,41 @@ ruleTable("validate-credentials-first", {
   invalid: [
     {
       name: "validation after the first statement",
-      edit: [MAIN, "    await this.validateCredentials();\n    const client = this.client();", "    const client = this.client();\n    await this.validateCredentials();"],
+      edit: [
+        MAIN,
+        "    await this.validateCredentials();\n    const client = this.client();",
+        "    const client = this.client();\n    await this.validateCredentials();",
+      ],
       errors: [{ line: 39, column: 5 }],
     },
-    { name: "not awaited", edit: [MAIN, "    await this.validateCredentials();", "    void this.validateCredentials();"], errors: [{ line: 39, column: 5 }] },
+    {
+      name: "not awaited",
+      edit: [MAIN, "    await this.validateCredentials();", "    void this.validateCredentials();"],
+      errors: [{ line: 39, column: 5 }],
+    },
   ],
 });
 
 ruleTable("validate-credentials-real", {
-  valid: [good, { name: "client held in a variable", edit: [MAIN, "await this.client().getMe();", "const client = this.client();\n    await client.getMe();"] }],
+  valid: [
+    good,
+    {
+      name: "client held in a variable",
+      edit: [
+        MAIN,
+        "await this.client().getMe();",
+        "const client = this.client();\n    await client.getMe();",
+      ],
+    },
+  ],
   invalid: [
     {
       name: "only a field check",
-      edit: [MAIN, "await this.client().getMe();", 'if (!this.job.secret.token) throw new Error("missing credentials");'],
+      edit: [
+        MAIN,
+        "await this.client().getMe();",
+        'if (!this.job.secret.token) throw new Error("missing credentials");',
+      ],
       errors: [{ line: 34, column: 18 }],
     },
   ],
@@ -74,27 +148,85 @@ ruleTable("validate-credentials-real", {
 ruleTable("match-class", {
   valid: [good],
   invalid: [
-    { name: "matches everything", edit: [MAIN, 'return this.target.isClass("acme") ? undefined : new Error("target is not an acme integration");', "return undefined;"], errors: [{ line: 20, column: 12 }] },
+    {
+      name: "matches everything",
+      edit: [
+        MAIN,
+        'return this.target.isClass("acme") ? undefined : new Error("target is not an acme integration");',
+        "return undefined;",
+      ],
+      errors: [{ line: 20, column: 12 }],
+    },
   ],
 });
 
 ruleTable("check-affiliation", {
   valid: [good],
   invalid: [
-    { name: "bare return true", edit: [MAIN, '    throw new Error("checkAffiliation is not implemented yet: look the asset up with client.getHost()");', "    return true;"], errors: [{ line: 55, column: 5 }] },
-    { name: "not overridden", edit: [MAIN, "  override async checkAffiliation(_asset: Asset): Promise<boolean> {", "  async other(_asset: Asset): Promise<boolean> {"], errors: [CLASS_NAME] },
+    {
+      name: "bare return true",
+      edit: [
+        MAIN,
+        '    throw new Error("checkAffiliation is not implemented yet: look the asset up with client.getHost()");',
+        "    return true;",
+      ],
+      errors: [{ line: 55, column: 5 }],
+    },
+    {
+      name: "not overridden",
+      edit: [
+        MAIN,
+        "  override async checkAffiliation(_asset: Asset): Promise<boolean> {",
+        "  async other(_asset: Asset): Promise<boolean> {",
+      ],
+      errors: [CLASS_NAME],
+    },
   ],
 });
 
 ruleTable("filter-before-send", {
   valid: [
     good,
-    { name: "negated guard around the send", edit: [MAIN, "      if (this.filter.asset(asset)) continue;\n      this.job.send(asset);", "      if (!this.filter.asset(asset)) this.job.send(asset);"] },
-    { name: "attributes are not filtered", edit: [MAIN, '    log.info({ integration: "acme" }, "import finished");', '    this.job.send(new Attribute("source", "acme", this.target));'] },
+    {
+      name: "negated guard around the send",
+      edit: [
+        MAIN,
+        "      if (this.filter.asset(asset)) continue;\n      this.job.send(asset);",
+        "      if (!this.filter.asset(asset)) this.job.send(asset);",
+      ],
+    },
+    {
+      name: "attributes are not filtered",
+      edit: [
+        MAIN,
+        '    log.info({ integration: "acme" }, "import finished");',
+        '    this.job.send(new Attribute("source", "acme", this.target));',
+      ],
+    },
   ],
   invalid: [
-    { name: "no guard", edit: [MAIN, "      if (this.filter.asset(asset)) continue;\n", ""], errors: [{ line: 43, column: 7 }] },
-    { name: "guard about another value", edit: [MAIN, "if (this.filter.asset(asset)) continue;", "if (this.filter.asset(toHostAsset(record))) continue;"], errors: [{ line: 44, column: 7 }] },
-    { name: "guard that does not skip", edit: [MAIN, "if (this.filter.asset(asset)) continue;", 'if (this.filter.asset(asset)) log.debug("dropped");'], errors: [{ line: 44, column: 7 }] },
+    {
+      name: "no guard",
+      edit: [MAIN, "      if (this.filter.asset(asset)) continue;\n", ""],
+      errors: [{ line: 43, column: 7 }],
+    },
+    {
+      name: "guard about another value",
+      edit: [
+        MAIN,
+        "if (this.filter.asset(asset)) continue;",
+        "if (this.filter.asset(toHostAsset(record))) continue;",
+      ],
+      errors: [{ line: 44, column: 7 }],
+    },
+    {
+      name: "guard that does not skip",
+      edit: [
+        MAIN,
+        "if (this.filter.asset(asset)) continue;",
+        'if (this.filter.asset(asset)) log.debug("dropped");',
+      ],
+      errors: [{ line: 44, column: 7 }],
+    },
   ],
 });

@@ -9,7 +9,13 @@ import { goodFiles } from "./helpers.js";
 
 const bin = new URL("../../bin/capkit.js", import.meta.url).pathname;
 // the hook path: compiled bin, no tsx loader, no inherited git state from an outer hook
-const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: "", GIT_DIR: undefined, GIT_INDEX_FILE: undefined, GIT_WORK_TREE: undefined };
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  NODE_OPTIONS: "",
+  GIT_DIR: undefined,
+  GIT_INDEX_FILE: undefined,
+  GIT_WORK_TREE: undefined,
+};
 const roots: string[] = [];
 
 function makeRepo(): string {
@@ -34,14 +40,24 @@ function write(root: string, path: string, content: string): void {
 }
 
 async function lintStaged(cwd: string, extraEnv: Record<string, string> = {}, args: string[] = []) {
-  const result = await execa("node", [bin, "lint", "--staged", "--format", "json", ...args], { cwd, env: { ...env, ...extraEnv }, reject: false, extendEnv: false });
-  const files = JSON.parse(result.stdout || "[]") as { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[];
+  const result = await execa("node", [bin, "lint", "--staged", "--format", "json", ...args], {
+    cwd,
+    env: { ...env, ...extraEnv },
+    reject: false,
+    extendEnv: false,
+  });
+  const files = JSON.parse(result.stdout || "[]") as {
+    filePath: string;
+    messages: { ruleId: string; line: number; message: string }[];
+  }[];
   const rel = (p: string) => p.slice(p.indexOf("integrations/"));
   return {
     exitCode: result.exitCode,
     stderr: result.stderr,
     linted: files.map((f) => rel(f.filePath)),
-    findings: files.flatMap((f) => f.messages.map((m) => `${rel(f.filePath)}:${m.line} ${m.ruleId}`)),
+    findings: files.flatMap((f) =>
+      f.messages.map((m) => `${rel(f.filePath)}:${m.line} ${m.ruleId}`),
+    ),
   };
 }
 
@@ -75,13 +91,22 @@ describe("capkit lint --staged", () => {
     write(root, MAIN, good[MAIN]!.replace(GUARD, ""));
     git(root, "add", MAIN);
     write(root, MAIN, good[MAIN]!);
-    expect(await lintStaged(root)).toMatchObject({ exitCode: 1, findings: [`${MAIN}:43 filter-before-send`] });
+    expect(await lintStaged(root)).toMatchObject({
+      exitCode: 1,
+      findings: [`${MAIN}:43 filter-before-send`],
+    });
   });
 
   it("a staged hand edit to a generated file is caught against the manifest", async () => {
-    write(root, "integrations/acme/acme_client.ts", `${good["integrations/acme/acme_client.ts"]!}// tweak\n`);
+    write(
+      root,
+      "integrations/acme/acme_client.ts",
+      `${good["integrations/acme/acme_client.ts"]!}// tweak\n`,
+    );
     git(root, "add", "-A");
-    expect((await lintStaged(root)).findings).toEqual(["integrations/acme/acme_client.ts:1 generated-untouched"]);
+    expect((await lintStaged(root)).findings).toEqual([
+      "integrations/acme/acme_client.ts:1 generated-untouched",
+    ]);
   });
 
   it("a path with spaces and a non-ASCII name come through verbatim", async () => {
@@ -97,7 +122,10 @@ describe("capkit lint --staged", () => {
     git(root, "mv", "integrations/acme/acme_transform.ts", "integrations/acme/acme_mapping.ts");
     const result = await lintStaged(root);
     // acme.ts appears only because the folder-level finding is reported on it
-    expect(result.linted).toEqual(["integrations/acme/acme.ts", "integrations/acme/acme_mapping.ts"]);
+    expect(result.linted).toEqual([
+      "integrations/acme/acme.ts",
+      "integrations/acme/acme_mapping.ts",
+    ]);
     expect(result.findings).toEqual(["integrations/acme/acme.ts:1 file-layout"]);
   });
 
@@ -114,9 +142,14 @@ describe("capkit lint --staged", () => {
     const alt = join(root, ".git", "alt-index");
     execFileSync("cp", [join(root, ".git", "index"), alt]);
     write(root, MAIN, good[MAIN]!.replace(GUARD, ""));
-    execFileSync("git", ["add", MAIN], { cwd: root, env: { ...(env as NodeJS.ProcessEnv), GIT_INDEX_FILE: alt } });
+    execFileSync("git", ["add", MAIN], {
+      cwd: root,
+      env: { ...(env as NodeJS.ProcessEnv), GIT_INDEX_FILE: alt },
+    });
     write(root, MAIN, good[MAIN]!);
-    expect((await lintStaged(root, { GIT_INDEX_FILE: alt })).findings).toEqual([`${MAIN}:43 filter-before-send`]);
+    expect((await lintStaged(root, { GIT_INDEX_FILE: alt })).findings).toEqual([
+      `${MAIN}:43 filter-before-send`,
+    ]);
     expect((await lintStaged(root)).findings).toEqual([]);
   });
 

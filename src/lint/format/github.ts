@@ -1,7 +1,8 @@
 import type { FormatInput } from "./summary.js";
 
 // Workflow command escaping, as in @actions/core: data escapes %, CR, LF; properties also : and ,
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeData = (s: string) =>
+  s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 export function formatGithub(input: FormatInput): string {

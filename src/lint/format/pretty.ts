@@ -3,7 +3,11 @@ import type { Diagnostic } from "../types.js";
 import { counts, type FormatInput } from "./summary.js";
 
 /** Two lines of context and a caret: cheap, since the text is already in memory. */
-function codeFrame(text: string, d: Diagnostic, colors: ReturnType<typeof pc.createColors>): string[] {
+function codeFrame(
+  text: string,
+  d: Diagnostic,
+  colors: ReturnType<typeof pc.createColors>,
+): string[] {
   const lines = text.split("\n");
   const width = String(Math.min(d.line + 1, lines.length)).length;
   const out: string[] = [];
@@ -13,7 +17,9 @@ function codeFrame(text: string, d: Diagnostic, colors: ReturnType<typeof pc.cre
     out.push(`  ${marker} ${colors.dim(`${String(n).padStart(width)} |`)} ${code}`);
     if (n === d.line) {
       const span = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : 1;
-      out.push(`    ${" ".repeat(width)} ${colors.dim("|")} ${" ".repeat(d.column - 1)}${colors.red("^".repeat(Math.min(span, 60)))}`);
+      out.push(
+        `    ${" ".repeat(width)} ${colors.dim("|")} ${" ".repeat(d.column - 1)}${colors.red("^".repeat(Math.min(span, 60)))}`,
+      );
     }
   }
   return out;
@@ -24,10 +30,15 @@ export function formatPretty(input: FormatInput): string {
   const out: string[] = [];
   for (const d of input.diagnostics) {
     const level = d.severity === "error" ? colors.red("error") : colors.yellow("warn ");
-    out.push(`${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${level}  ${colors.cyan(d.ruleId)}  ${d.message}`);
+    out.push(
+      `${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${level}  ${colors.cyan(d.ruleId)}  ${d.message}`,
+    );
     if (d.fix) out.push(`  ${colors.green("fix:")} ${d.fix}`);
     const text = input.sources.get(d.file);
-    if (text !== undefined && !(d.line === 1 && d.column === 1 && d.endLine === 1 && d.endColumn === 1)) {
+    if (
+      text !== undefined &&
+      !(d.line === 1 && d.column === 1 && d.endLine === 1 && d.endColumn === 1)
+    ) {
       out.push(...codeFrame(text, d, colors));
     }
     out.push("");
@@ -35,6 +46,11 @@ export function formatPretty(input: FormatInput): string {
   const { errors, warnings } = counts(input.diagnostics);
   const files = `${input.files.length} file${input.files.length === 1 ? "" : "s"}`;
   if (errors + warnings === 0) out.push(colors.green(`✔ no problems in ${files}`));
-  else out.push(colors.bold(`✖ ${errors + warnings} problem${errors + warnings === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${files}`));
+  else
+    out.push(
+      colors.bold(
+        `✖ ${errors + warnings} problem${errors + warnings === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${files}`,
+      ),
+    );
   return `${out.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import { VERSION } from "../../version.js";
 import { ENGINE_RULES } from "../engine-rules.js";
 import { RULES } from "../rules/index.js";
-import { VERSION } from "../../version.js";
 import type { FormatInput } from "./summary.js";
 
 const encodeUri = (path: string) => path.split("/").map(encodeURIComponent).join("/");
@@ -9,7 +9,13 @@ const encodeUri = (path: string) => path.split("/").map(encodeURIComponent).join
 /** SARIF 2.1.0 as GitHub code scanning ingests it: rules with help, results with regions and stable fingerprints. */
 export function formatSarif(input: FormatInput): string {
   const descriptors = [
-    ...RULES.map((r) => ({ id: r.id, description: r.meta.description, why: r.meta.why, fix: r.meta.fix, docs: r.meta.docs })),
+    ...RULES.map((r) => ({
+      id: r.id,
+      description: r.meta.description,
+      why: r.meta.why,
+      fix: r.meta.fix,
+      docs: r.meta.docs,
+    })),
     ...ENGINE_RULES,
   ];
   const index = new Map(descriptors.map((r, i) => [r.id, i]));
@@ -18,7 +24,10 @@ export function formatSarif(input: FormatInput): string {
     name: r.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },
     fullDescription: { text: r.why },
-    help: { text: `${r.why}\n\nFix: ${r.fix}`, markdown: `${r.why}\n\n**Fix:** ${r.fix}\n\nSee \`${r.docs}\`.` },
+    help: {
+      text: `${r.why}\n\nFix: ${r.fix}`,
+      markdown: `${r.why}\n\n**Fix:** ${r.fix}\n\nSee \`${r.docs}\`.`,
+    },
     defaultConfiguration: { level: "error" },
     properties: { tags: ["capkit", "integration"] },
   }));
@@ -31,12 +40,20 @@ export function formatSarif(input: FormatInput): string {
       {
         physicalLocation: {
           artifactLocation: { uri: encodeUri(d.file), uriBaseId: "%SRCROOT%" },
-          region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          region: {
+            startLine: d.line,
+            startColumn: d.column,
+            endLine: d.endLine,
+            endColumn: d.endColumn,
+          },
         },
       },
     ],
     partialFingerprints: {
-      "capkitFinding/v1": createHash("sha256").update(`${d.ruleId}\0${d.file}\0${d.message}`).digest("hex").slice(0, 32),
+      "capkitFinding/v1": createHash("sha256")
+        .update(`${d.ruleId}\0${d.file}\0${d.message}`)
+        .digest("hex")
+        .slice(0, 32),
     },
   }));
   const log = {
@@ -44,7 +61,15 @@ export function formatSarif(input: FormatInput): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "capkit", version: VERSION, semanticVersion: VERSION, informationUri: "https://www.npmjs.com/package/capkit", rules } },
+        tool: {
+          driver: {
+            name: "capkit",
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: "https://www.npmjs.com/package/capkit",
+            rules,
+          },
+        },
         automationDetails: { id: "capkit/lint/" },
         columnKind: "utf16CodeUnits",
         results,

@@ -26,7 +26,11 @@ export default defineRule({
         if (mapper !== "map" && mapper !== "flatMap" && mapper !== "from") return;
         if (!fn || !ts.isFunctionLike(fn)) return;
         const callsOut = findDescendant(ts, fn, (n) => ts.isCallExpression(n));
-        if (callsOut) ctx.report(call.expression, `${callee} over .${mapper}() has no concurrency limit: use ${config.names.mapConcurrent}()`);
+        if (callsOut)
+          ctx.report(
+            call.expression,
+            `${callee} over .${mapper}() has no concurrency limit: use ${config.names.mapConcurrent}()`,
+          );
       },
     };
   },

@@ -20,10 +20,18 @@ export default defineRule({
       const loop = node as T.WhileStatement | T.DoStatement | T.ForStatement;
       const awaits = findDescendant(ts, loop, (n) => ts.isAwaitExpression(n), true);
       if (!awaits) return;
-      const pageLike = findDescendant(ts, loop, (n) => ts.isIdentifier(n) && PAGE_WORDS.test(n.text));
+      const pageLike = findDescendant(
+        ts,
+        loop,
+        (n) => ts.isIdentifier(n) && PAGE_WORDS.test(n.text),
+      );
       if (!pageLike) return;
       const bounded = findDescendant(ts, loop, (n) => ts.isIdentifier(n) && n.text === bound);
-      if (!bounded) ctx.report(loop.getFirstToken(ctx.sf) ?? loop, `page loop without a ${bound} bound: use ${config.names.paginate}() or stop at ${bound}`);
+      if (!bounded)
+        ctx.report(
+          loop.getFirstToken(ctx.sf) ?? loop,
+          `page loop without a ${bound} bound: use ${config.names.paginate}() or stop at ${bound}`,
+        );
     };
     return {
       [ts.SyntaxKind.WhileStatement]: onLoop,

@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     description: "checkAffiliation() is overridden and is not a bare `return true`",
     why: "Affiliation decides whether an asset still belongs to the customer; answering true without asking the vendor keeps stale or foreign assets alive on the platform.",
-    fix: "Override checkAffiliation(asset): look the asset up through the client, or throw a clear \"not implemented yet\" error until you do.",
+    fix: 'Override checkAffiliation(asset): look the asset up through the client, or throw a clear "not implemented yet" error until you do.',
   },
   roles: ["main"],
   check(ctx) {

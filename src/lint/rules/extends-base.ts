@@ -14,7 +14,10 @@ export default defineRule({
     const base = ctx.config.names.baseClass;
     const cls = ctx.mainClass();
     if (!cls) {
-      ctx.report(undefined, `no class in the main file: declare \`export class … extends ${base}\``);
+      ctx.report(
+        undefined,
+        `no class in the main file: declare \`export class … extends ${base}\``,
+      );
       return undefined;
     }
     const parent = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)

@@ -4,7 +4,13 @@ import { compactText, findDescendant } from "../predicates.js";
 import type { Node, SourceFile, TS } from "../ts.js";
 
 /** A call through the configured filter (`this.filter.asset(x)`), optionally about `subject`. */
-function filterCall(ts: TS, sf: SourceFile, filter: string, within: Node, subject?: string): Node | undefined {
+function filterCall(
+  ts: TS,
+  sf: SourceFile,
+  filter: string,
+  within: Node,
+  subject?: string,
+): Node | undefined {
   return findDescendant(
     ts,
     within,
@@ -20,7 +26,10 @@ function exits(ts: TS, statement: Node): boolean {
   const last = ts.isBlock(statement) ? statement.statements.at(-1) : statement;
   return (
     last !== undefined &&
-    (ts.isContinueStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last) || ts.isThrowStatement(last))
+    (ts.isContinueStatement(last) ||
+      ts.isReturnStatement(last) ||
+      ts.isBreakStatement(last) ||
+      ts.isThrowStatement(last))
   );
 }
 
@@ -30,12 +39,22 @@ function isGuarded(ts: TS, sf: SourceFile, filter: string, send: Node, subject?:
   for (let at = send.parent; at && !ts.isFunctionLike(at); child = at, at = at.parent) {
     if (ts.isIfStatement(at) && at.thenStatement === child) {
       const cond = at.expression;
-      if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken && filterCall(ts, sf, filter, cond, subject)) return true;
+      if (
+        ts.isPrefixUnaryExpression(cond) &&
+        cond.operator === ts.SyntaxKind.ExclamationToken &&
+        filterCall(ts, sf, filter, cond, subject)
+      )
+        return true;
     }
     if (ts.isBlock(at) || ts.isSourceFile(at)) {
       const statements: readonly T.Statement[] = at.statements;
       for (const s of statements.slice(0, statements.indexOf(child as T.Statement))) {
-        if (ts.isIfStatement(s) && exits(ts, s.thenStatement) && filterCall(ts, sf, filter, s.expression, subject)) return true;
+        if (
+          ts.isIfStatement(s) &&
+          exits(ts, s.thenStatement) &&
+          filterCall(ts, sf, filter, s.expression, subject)
+        )
+          return true;
       }
     }
   }
@@ -63,7 +82,10 @@ export default defineRule({
           if (ts.isNewExpression(arg) && compactText(sf, arg.expression) === "Attribute") continue;
           const subject = ts.isIdentifier(arg) ? arg.text : undefined;
           if (!isGuarded(ts, sf, config.names.filter, call, subject)) {
-            ctx.report(call, `${compactText(sf, callee)}(${compactText(sf, arg)}) is not guarded by ${config.names.filter}`);
+            ctx.report(
+              call,
+              `${compactText(sf, callee)}(${compactText(sf, arg)}) is not guarded by ${config.names.filter}`,
+            );
             return;
           }
         }

@@ -19,11 +19,13 @@ export default defineRule({
       return undefined;
     }
     const entry = manifest.value?.files[name];
-    if (!manifest.value) ctx.report(undefined, `@generated file without a ${MANIFEST} manifest beside it`);
+    if (!manifest.value)
+      ctx.report(undefined, `@generated file without a ${MANIFEST} manifest beside it`);
     else if (!entry) ctx.report(undefined, `@generated file is not listed in ${MANIFEST}`);
     else if (entry.owner === "generated") {
       const bytes = folder.store.read(file.path);
-      if (bytes && sha256(bytes) !== entry.sha256) ctx.report(undefined, `${name} was edited by hand: its sha256 differs from ${MANIFEST}`);
+      if (bytes && sha256(bytes) !== entry.sha256)
+        ctx.report(undefined, `${name} was edited by hand: its sha256 differs from ${MANIFEST}`);
     }
     return undefined;
   },

@@ -1,6 +1,6 @@
+import type { ts as T } from "ts-morph";
 import { defineRule } from "../define-rule.js";
 import { compactText, memberName } from "../predicates.js";
-import type { ts as T } from "ts-morph";
 
 export default defineRule({
   id: "integration-target",
@@ -15,12 +15,20 @@ export default defineRule({
     const { integrationModel, assetModel } = config.names;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
-    const target = cls.members.find((m) => ts.isPropertyDeclaration(m) && memberName(ts, m) === "target");
+    const target = cls.members.find(
+      (m) => ts.isPropertyDeclaration(m) && memberName(ts, m) === "target",
+    );
     const type = target && ts.isPropertyDeclaration(target) ? target.type : undefined;
     if (!target) {
-      ctx.report(cls.name ?? cls, `declare the target's model: \`declare readonly target: ${integrationModel};\``);
+      ctx.report(
+        cls.name ?? cls,
+        `declare the target's model: \`declare readonly target: ${integrationModel};\``,
+      );
     } else if (!type || compactText(sf, type) !== integrationModel) {
-      ctx.report(type ?? target, `target must be typed ${integrationModel}${type && compactText(sf, type).includes(assetModel) ? `, not ${assetModel}` : ""}`);
+      ctx.report(
+        type ?? target,
+        `target must be typed ${integrationModel}${type && compactText(sf, type).includes(assetModel) ? `, not ${assetModel}` : ""}`,
+      );
     }
     return {
       [ts.SyntaxKind.BinaryExpression]: (node) => {

@@ -20,7 +20,8 @@ export default defineRule({
     }
     const statements = method.body?.statements ?? [];
     const only = statements.length === 1 ? statements[0] : undefined;
-    const literalTrue = only && ts.isReturnStatement(only) && only.expression?.kind === ts.SyntaxKind.TrueKeyword;
+    const literalTrue =
+      only && ts.isReturnStatement(only) && only.expression?.kind === ts.SyntaxKind.TrueKeyword;
     if (!literalTrue) {
       ctx.report(method.name, "integration() must be exactly `return true;`");
     }

@@ -6,7 +6,7 @@ export default defineRule({
   meta: {
     description: "match() checks the integration class",
     why: "match() decides which targets the capability runs against; without a class check it runs for every integration of every customer, with the wrong credentials.",
-    fix: "Return `this.target.isClass(\"acme\") ? undefined : new Error(\"target is not an acme integration\")` from match().",
+    fix: 'Return `this.target.isClass("acme") ? undefined : new Error("target is not an acme integration")` from match().',
   },
   roles: ["main"],
   check(ctx) {
@@ -15,12 +15,16 @@ export default defineRule({
     if (!cls) return undefined;
     const method = findMethod(ts, cls, "match");
     if (!method) {
-      ctx.report(cls.name ?? cls, "match() is not implemented: it must check the integration class");
+      ctx.report(
+        cls.name ?? cls,
+        "match() is not implemented: it must check the integration class",
+      );
       return undefined;
     }
     const checksClass = method.body
       ? findDescendant(ts, method.body, (n) => {
-          if (ts.isCallExpression(n)) return compactText(sf, n.expression) === "this.target.isClass";
+          if (ts.isCallExpression(n))
+            return compactText(sf, n.expression) === "this.target.isClass";
           return ts.isPropertyAccessExpression(n) && compactText(sf, n) === "this.target.class";
         })
       : undefined;

@@ -19,7 +19,11 @@ export default defineRule({
     if (lines > max) {
       ctx.report({ line: max + 1, column: 1 }, `${lines} lines: over the ${max}-line budget`);
     } else if (lines > warnFrom) {
-      ctx.report({ line: warnFrom + 1, column: 1 }, `${lines} lines: close to the ${max}-line budget (warning from ${warnFrom})`, "warning");
+      ctx.report(
+        { line: warnFrom + 1, column: 1 },
+        `${lines} lines: close to the ${max}-line budget (warning from ${warnFrom})`,
+        "warning",
+      );
     }
     return undefined;
   },

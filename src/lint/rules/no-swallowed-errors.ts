@@ -7,11 +7,17 @@ function isEmptyHandler(ts: TS, fn: Node | undefined): boolean {
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
   const body = fn.body;
   if (ts.isBlock(body)) return body.statements.length === 0;
-  return body.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(body) && body.text === "undefined") || ts.isVoidExpression(body);
+  return (
+    body.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(body) && body.text === "undefined") ||
+    ts.isVoidExpression(body)
+  );
 }
 
 function hasCause(ts: TS, expr: T.NewExpression): boolean {
-  const options = expr.arguments?.find((a) => ts.isObjectLiteralExpression(a)) as T.ObjectLiteralExpression | undefined;
+  const options = expr.arguments?.find((a) => ts.isObjectLiteralExpression(a)) as
+    | T.ObjectLiteralExpression
+    | undefined;
   return options?.properties.some((p) => memberName(ts, p) === "cause") ?? false;
 }
 
@@ -26,7 +32,8 @@ function enclosingCatch(ts: TS, node: Node): T.CatchClause | undefined {
 export default defineRule({
   id: "no-swallowed-errors",
   meta: {
-    description: "No empty catch, no .catch(() => {}); a new error thrown in a catch carries `cause`",
+    description:
+      "No empty catch, no .catch(() => {}); a new error thrown in a catch carries `cause`",
     why: "A swallowed error turns an outage into a silent, partial import that nobody notices; an error rethrown without `cause` loses the status, operation and stack that explain it.",
     fix: "Handle the error (log it with context and rethrow, or return a typed result); when wrapping, pass `{ cause: error }`.",
   },
@@ -34,12 +41,18 @@ export default defineRule({
     const { ts, sf } = ctx;
     return {
       [ts.SyntaxKind.CatchClause]: (node) => {
-        if ((node as T.CatchClause).block.statements.length === 0) ctx.report(node, "empty catch block swallows the error");
+        if ((node as T.CatchClause).block.statements.length === 0)
+          ctx.report(node, "empty catch block swallows the error");
       },
       [ts.SyntaxKind.CallExpression]: (node) => {
         const call = node as T.CallExpression;
-        if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "catch") return;
-        if (isEmptyHandler(ts, call.arguments[0])) ctx.report(call.expression.name, "`.catch()` with an empty handler swallows the error");
+        if (
+          !ts.isPropertyAccessExpression(call.expression) ||
+          call.expression.name.text !== "catch"
+        )
+          return;
+        if (isEmptyHandler(ts, call.arguments[0]))
+          ctx.report(call.expression.name, "`.catch()` with an empty handler swallows the error");
       },
       [ts.SyntaxKind.ThrowStatement]: (node) => {
         const thrown = (node as T.ThrowStatement).expression;
@@ -47,7 +60,10 @@ export default defineRule({
         const clause = enclosingCatch(ts, node);
         const caught = clause?.variableDeclaration?.name;
         if (!caught || !ts.isIdentifier(caught) || hasCause(ts, thrown)) return;
-        ctx.report(thrown, `new ${compactText(sf, thrown.expression)} thrown in a catch loses the caught error: pass \`{ cause: ${caught.text} }\``);
+        ctx.report(
+          thrown,
+          `new ${compactText(sf, thrown.expression)} thrown in a catch loses the caught error: pass \`{ cause: ${caught.text} }\``,
+        );
       },
     };
   },

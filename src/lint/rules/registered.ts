@@ -27,25 +27,44 @@ export default defineRule({
         const cls = ctx.mainClass();
         if (!cls?.name) return;
         const className = cls.name.text;
-        const mine = calls.filter((c) => c.arguments[0] && compactText(sf, c.arguments[0]) === className);
+        const mine = calls.filter(
+          (c) => c.arguments[0] && compactText(sf, c.arguments[0]) === className,
+        );
         if (mine.length === 0) {
           if (calls.length === 0 && !identifierNames(ts, sf).has(fn)) {
             const atTop = sf.statements.some(
-              (s) => ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && compactText(sf, s.expression.arguments[0] ?? s) === className,
+              (s) =>
+                ts.isExpressionStatement(s) &&
+                ts.isCallExpression(s.expression) &&
+                compactText(sf, s.expression.arguments[0] ?? s) === className,
             );
             if (atTop) {
-              ctx.configError(`names.registerFunction "${fn}" matches nothing in ${ctx.file.path}, which registers ${className} through another function: set names.registerFunction`);
+              ctx.configError(
+                `names.registerFunction "${fn}" matches nothing in ${ctx.file.path}, which registers ${className} through another function: set names.registerFunction`,
+              );
               return;
             }
           }
-          ctx.report(cls.name, `${className} is never registered: call ${fn}(${className}) at module scope`);
+          ctx.report(
+            cls.name,
+            `${className} is never registered: call ${fn}(${className}) at module scope`,
+          );
           return;
         }
         for (const call of mine) {
-          const atModuleScope = ts.isExpressionStatement(call.parent) && ts.isSourceFile(call.parent.parent);
-          if (!atModuleScope) ctx.report(call, `${fn}(${className}) must run at module scope, not inside a function or block`);
+          const atModuleScope =
+            ts.isExpressionStatement(call.parent) && ts.isSourceFile(call.parent.parent);
+          if (!atModuleScope)
+            ctx.report(
+              call,
+              `${fn}(${className}) must run at module scope, not inside a function or block`,
+            );
         }
-        for (const extra of mine.slice(1)) ctx.report(extra, `${className} is registered more than once: registering a name twice throws`);
+        for (const extra of mine.slice(1))
+          ctx.report(
+            extra,
+            `${className} is registered more than once: registering a name twice throws`,
+          );
       },
     };
   },

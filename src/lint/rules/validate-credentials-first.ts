@@ -32,7 +32,10 @@ export default defineRule({
     }
     const first: T.Statement | undefined = invoke.body?.statements[0];
     if (!isAwaitValidate(ts, sf, first)) {
-      ctx.report(first ?? invoke.name, "the first statement of invoke() must be `await this.validateCredentials();`");
+      ctx.report(
+        first ?? invoke.name,
+        "the first statement of invoke() must be `await this.validateCredentials();`",
+      );
     }
     return undefined;
   },

@@ -10,16 +10,29 @@ function isBodyParse(ts: TS, sf: SourceFile, n: Node): boolean {
   if (ts.isCallExpression(n)) {
     const name = calleeName(ts, n);
     if (compactText(sf, n.expression) === "JSON.parse") return true;
-    return ts.isPropertyAccessExpression(n.expression) && n.arguments.length === 0 && (name === "json" || name === "formData");
+    return (
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.arguments.length === 0 &&
+      (name === "json" || name === "formData")
+    );
   }
-  return ts.isPropertyAccessExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "body";
+  return (
+    ts.isPropertyAccessExpression(n) &&
+    ts.isPropertyAccessExpression(n.expression) &&
+    n.expression.name.text === "body"
+  );
 }
 
 function handlerName(ts: TS, fn: Node): string | undefined {
   const own = memberName(ts, fn);
   if (own) return own;
   const parent = fn.parent;
-  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) {
+  if (
+    parent &&
+    (ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent))
+  ) {
     return memberName(ts, parent);
   }
   return undefined;
@@ -40,15 +53,25 @@ export default defineRule({
       const name = handlerName(ts, fn);
       const body = (fn as T.FunctionLikeDeclaration).body;
       if (!name || !body || !HANDLER.test(name) || /^verify/i.test(name)) return;
-      const check = findDescendant(ts, body, (n) => ts.isCallExpression(n) && calleeName(ts, n) === verify, true);
+      const check = findDescendant(
+        ts,
+        body,
+        (n) => ts.isCallExpression(n) && calleeName(ts, n) === verify,
+        true,
+      );
       const early = findDescendant(
         ts,
         body,
         (n) => isBodyParse(ts, sf, n) && (!check || n.getStart(sf) < check.getStart(sf)),
         true,
       );
-      if (!check) ctx.report((fn as T.FunctionLikeDeclaration).name ?? fn, `webhook handler ${name} never calls ${verify}()`);
-      else if (early) ctx.report(early, `webhook handler ${name} parses the body before ${verify}()`);
+      if (!check)
+        ctx.report(
+          (fn as T.FunctionLikeDeclaration).name ?? fn,
+          `webhook handler ${name} never calls ${verify}()`,
+        );
+      else if (early)
+        ctx.report(early, `webhook handler ${name} parses the body before ${verify}()`);
     };
     return {
       [ts.SyntaxKind.MethodDeclaration]: onFunction,
