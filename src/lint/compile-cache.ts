@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
+import { isAscii } from "node:buffer";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -33,7 +34,9 @@ export function requireWithCodeCache(path: string): unknown {
     } catch {
       cached = undefined;
     }
-    const source = readFileSync(path, "utf8");
+    // TypeScript's bundle is pure ASCII: latin1 decoding is exact and twice as fast as UTF-8
+    const bytes = readFileSync(path);
+    const source = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
     const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
     const script = new Script(wrapper, {
       filename: path,
