@@ -18,7 +18,11 @@ const fixture = join(root, "test/lint/fixtures/good/acme");
 const env = { ...process.env, NODE_OPTIONS: "" };
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-function sh(cwd: string, cmd: string, args: string[]): { ms: number; status: number | null; out: string } {
+function sh(
+  cwd: string,
+  cmd: string,
+  args: string[],
+): { ms: number; status: number | null; out: string } {
   const start = performance.now();
   const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 28 });
   return { ms: performance.now() - start, status: r.status, out: `${r.stdout}${r.stderr}` };
@@ -29,11 +33,17 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
-function time(cwd: string, cmd: string, args: string[], expect: (status: number | null) => boolean) {
+function time(
+  cwd: string,
+  cmd: string,
+  args: string[],
+  expect: (status: number | null) => boolean,
+) {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const r = sh(cwd, cmd, args);
-    if (!expect(r.status)) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.out.slice(0, 2000)}`);
+    if (!expect(r.status))
+      throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.out.slice(0, 2000)}`);
     times.push(r.ms);
   }
   return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
@@ -46,12 +56,20 @@ function writeIntegration(repo: string, name: string): void {
   const files: Record<string, { owner: string; sha256: string }> = {};
   for (const entry of readdirSync(fixture)) {
     const target = entry.replace(/\.txt$/, "").replace(/^acme/, name);
-    const text = readFileSync(join(fixture, entry), "utf8").replaceAll("./acme_", `./${name}_`).replaceAll('isClass("acme")', `isClass("${name}")`);
+    const text = readFileSync(join(fixture, entry), "utf8")
+      .replaceAll("./acme_", `./${name}_`)
+      .replaceAll('isClass("acme")', `isClass("${name}")`);
     if (target === ".capkit.json") continue;
     writeFileSync(join(dir, target), text);
-    files[target] = { owner: /_client|_types/.test(target) ? "generated" : "hand", sha256: createHash("sha256").update(text).digest("hex") };
+    files[target] = {
+      owner: /_client|_types/.test(target) ? "generated" : "hand",
+      sha256: createHash("sha256").update(text).digest("hex"),
+    };
   }
-  writeFileSync(join(dir, ".capkit.json"), JSON.stringify({ capkit: "0.1.0", service: name, files }, null, 2));
+  writeFileSync(
+    join(dir, ".capkit.json"),
+    JSON.stringify({ capkit: "0.1.0", service: name, files }, null, 2),
+  );
 }
 
 function makeRepo(services: number): string {
@@ -75,8 +93,15 @@ const clean = (s: number | null) => s === 0;
 const small = makeRepo(200);
 sh(small, "git", ["add", "-A"]);
 sh(small, "git", ["commit", "-qm", "base"]);
-const changed = ["svc7/svc7.ts", "svc7/svc7_transform.ts", "svc7/svc7.test.ts", "svc8/svc8.ts", "svc8/svc8_transform.ts"].map((f) => `integrations/${f}`);
-for (const f of changed) writeFileSync(join(small, f), `${readFileSync(join(small, f), "utf8")}// changed\n`);
+const changed = [
+  "svc7/svc7.ts",
+  "svc7/svc7_transform.ts",
+  "svc7/svc7.test.ts",
+  "svc8/svc8.ts",
+  "svc8/svc8_transform.ts",
+].map((f) => `integrations/${f}`);
+for (const f of changed)
+  writeFileSync(join(small, f), `${readFileSync(join(small, f), "utf8")}// changed\n`);
 sh(small, "git", ["add", "-A"]);
 const cacheDir = mkdtempSync(join(tmpdir(), "capkit-bench-cache-"));
 env.CAPKIT_CACHE_DIR = cacheDir; // start from an empty V8 code cache, to report the first run honestly
@@ -88,12 +113,21 @@ const eslint5 = time(small, "node", [eslintBin, ...changed], clean);
 const files1000 = time(small, "node", [bin, ...lint(["integrations"])], clean);
 const eslint1000 = time(small, "node", [eslintBin, "integrations"], clean);
 
-const fmt = (t: { median: number; min: number; max: number }) => `${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
-console.log(`node ${process.version}, ${RUNS} runs each, medians; bin spawned with NODE_OPTIONS cleared`);
-console.log(`capkit lint --staged, 5 changed files, first run (empty code cache): ${cold.ms.toFixed(0)} ms`);
+const fmt = (t: { median: number; min: number; max: number }) =>
+  `${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
+console.log(
+  `node ${process.version}, ${RUNS} runs each, medians; bin spawned with NODE_OPTIONS cleared`,
+);
+console.log(
+  `capkit lint --staged, 5 changed files, first run (empty code cache): ${cold.ms.toFixed(0)} ms`,
+);
 console.log(`capkit lint --staged, 5 changed files:   ${fmt(staged5)}   target ≤ 250 ms`);
-console.log(`eslint + typescript-eslint, same 5 files: ${fmt(eslint5)}   ratio ${(eslint5.median / staged5.median).toFixed(1)}×`);
+console.log(
+  `eslint + typescript-eslint, same 5 files: ${fmt(eslint5)}   ratio ${(eslint5.median / staged5.median).toFixed(1)}×`,
+);
 console.log(`capkit lint, 1,000 files:                ${fmt(files1000)}   target ≤ 2000 ms`);
-console.log(`eslint + typescript-eslint, 1,000 files: ${fmt(eslint1000)}   ratio ${(eslint1000.median / files1000.median).toFixed(1)}×   target ≥ 3×`);
+console.log(
+  `eslint + typescript-eslint, 1,000 files: ${fmt(eslint1000)}   ratio ${(eslint1000.median / files1000.median).toFixed(1)}×   target ≥ 3×`,
+);
 rmSync(small, { recursive: true, force: true });
 rmSync(cacheDir, { recursive: true, force: true });

@@ -2,11 +2,12 @@
 // ~150 ms on every run — most of a commit hook's budget. We compile that one CommonJS file through
 // vm.Script with V8's code cache stored under the temp dir, the technique of `v8-compile-cache`.
 // Any failure falls back to a plain require: the cache is an optimisation, never a requirement.
+
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { isAscii } from "node:buffer";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 

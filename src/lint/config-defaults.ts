@@ -22,6 +22,7 @@ export interface LintConfig {
     filter: string;
     integrationModel: string;
     assetModel: string;
+    attributeModel: string;
   };
   lineBudget: { max: number; warnFrom: number };
   maxFileBytes: number;
@@ -45,6 +46,7 @@ export function defaultConfig(): LintConfig {
       filter: "this.filter",
       integrationModel: "Integration",
       assetModel: "Asset",
+      attributeModel: "Attribute",
     },
     lineBudget: { max: 400, warnFrom: 350 },
     maxFileBytes: 1_000_000,

@@ -19,6 +19,7 @@ const names = z
     filter: z.string().min(1).default("this.filter"),
     integrationModel: z.string().min(1).default("Integration"),
     assetModel: z.string().min(1).default("Asset"),
+    attributeModel: z.string().min(1).default("Attribute"),
   })
   .strict();
 

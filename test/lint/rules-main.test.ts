@@ -76,7 +76,13 @@ ruleTable("registered", {
 });
 
 ruleTable("integration-target", {
-  valid: [good],
+  valid: [
+    good,
+    {
+      name: "target left to the base class",
+      edit: [MAIN, "  declare readonly target: Integration;\n", ""],
+    },
+  ],
   invalid: [
     {
       name: "target typed as Asset",
@@ -84,9 +90,13 @@ ruleTable("integration-target", {
       errors: [{ line: 14, column: 28 }],
     },
     {
-      name: "target not declared",
-      edit: [MAIN, "  declare readonly target: Integration;\n", ""],
-      errors: [CLASS_NAME],
+      name: "target cast to Asset",
+      edit: [
+        MAIN,
+        'this.target.isClass("acme") ? undefined',
+        "(this.target as unknown as Asset).name ? undefined",
+      ],
+      errors: [{ line: 21, column: 13 }],
     },
     {
       name: "target compared with Asset",
@@ -201,6 +211,22 @@ ruleTable("filter-before-send", {
         MAIN,
         '    log.info({ integration: "acme" }, "import finished");',
         '    this.job.send(new Attribute("source", "acme", this.target));',
+      ],
+    },
+    {
+      name: "a parameter declared as an Attribute (the generator's sendAttribute helper)",
+      edit: [
+        MAIN,
+        "registerCapability(Acme);",
+        "export function sendAttribute(job: { send(a: unknown): void }, attribute: Attribute): void {\n  job.send(attribute);\n}\nregisterCapability(Acme);",
+      ],
+    },
+    {
+      name: "the generator's sendAsset helper",
+      edit: [
+        MAIN,
+        "  override async checkAffiliation",
+        "  sendAsset(asset: Asset): boolean {\n    if (this.filter.asset(asset)) return false;\n    this.job.send(asset);\n    return true;\n  }\n\n  override async checkAffiliation",
       ],
     },
   ],

@@ -61,6 +61,29 @@ function isGuarded(ts: TS, sf: SourceFile, filter: string, send: Node, subject?:
   return false;
 }
 
+/** The declared model of a sent identifier, syntactically: `attribute: Attribute`, `= new Attribute(…)`. */
+function declaredModel(ts: TS, sf: SourceFile, ident: T.Identifier): string | undefined {
+  for (let fn = ident.parent; fn; fn = fn.parent) {
+    if (!ts.isFunctionLike(fn)) continue;
+    const param = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === ident.text);
+    if (param?.type) return compactText(sf, param.type);
+    const body = (fn as T.FunctionLikeDeclaration).body;
+    const decl = body
+      ? (findDescendant(
+          ts,
+          body,
+          (n) =>
+            ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === ident.text,
+        ) as T.VariableDeclaration | undefined)
+      : undefined;
+    if (decl?.type) return compactText(sf, decl.type);
+    if (decl?.initializer && ts.isNewExpression(decl.initializer))
+      return compactText(sf, decl.initializer.expression);
+    if (decl) return undefined;
+  }
+  return undefined;
+}
+
 export default defineRule({
   id: "filter-before-send",
   meta: {
@@ -79,7 +102,9 @@ export default defineRule({
         if (!/(^|\.)job$/.test(compactText(sf, callee.expression))) return;
         for (const arg of call.arguments) {
           // attributes are not filtered by the platform's Filter (it has asset() and risk() only)
-          if (ts.isNewExpression(arg) && compactText(sf, arg.expression) === "Attribute") continue;
+          const attribute = config.names.attributeModel;
+          if (ts.isNewExpression(arg) && compactText(sf, arg.expression) === attribute) continue;
+          if (ts.isIdentifier(arg) && declaredModel(ts, sf, arg) === attribute) continue;
           const subject = ts.isIdentifier(arg) ? arg.text : undefined;
           if (!isGuarded(ts, sf, config.names.filter, call, subject)) {
             ctx.report(

@@ -7,7 +7,7 @@ export default defineRule({
   meta: {
     description: "The capability's target is the Integration model, never an Asset",
     why: "An integration runs against the customer's Integration record (its class selects the integration and carries its config); treating the target as an Asset matches the wrong jobs and reads fields that are not there.",
-    fix: "Declare `declare readonly target: Integration;` in the class and never compare the target with Asset.",
+    fix: "Keep the target the base class gives you (an Integration); if you redeclare it, write `declare readonly target: Integration;`, and never treat it as an Asset.",
   },
   roles: ["main"],
   check(ctx) {
@@ -15,20 +15,14 @@ export default defineRule({
     const { integrationModel, assetModel } = config.names;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
+    // the base class already types `target` as the Integration model; a redeclaration must keep it
     const target = cls.members.find(
       (m) => ts.isPropertyDeclaration(m) && memberName(ts, m) === "target",
     );
     const type = target && ts.isPropertyDeclaration(target) ? target.type : undefined;
-    if (!target) {
-      ctx.report(
-        cls.name ?? cls,
-        `declare the target's model: \`declare readonly target: ${integrationModel};\``,
-      );
-    } else if (!type || compactText(sf, type) !== integrationModel) {
-      ctx.report(
-        type ?? target,
-        `target must be typed ${integrationModel}${type && compactText(sf, type).includes(assetModel) ? `, not ${assetModel}` : ""}`,
-      );
+    if (type && compactText(sf, type) !== integrationModel) {
+      const asset = compactText(sf, type).includes(assetModel) ? `, not ${assetModel}` : "";
+      ctx.report(type, `target must be typed ${integrationModel}${asset}`);
     }
     return {
       [ts.SyntaxKind.BinaryExpression]: (node) => {
@@ -37,6 +31,22 @@ export default defineRule({
         const left = compactText(sf, bin.left);
         if (left === "this.target" && compactText(sf, bin.right) === assetModel) {
           ctx.report(node, `this.target is an ${integrationModel}, never an ${assetModel}`);
+        }
+      },
+      [ts.SyntaxKind.AsExpression]: (node) => {
+        const cast = node as T.AsExpression;
+        let inner: T.Expression = cast.expression;
+        // `this.target as unknown as Asset`: look through the intermediate casts
+        while (ts.isAsExpression(inner) || ts.isParenthesizedExpression(inner))
+          inner = inner.expression;
+        if (
+          compactText(sf, inner) === "this.target" &&
+          compactText(sf, cast.type).includes(assetModel)
+        ) {
+          ctx.report(
+            node,
+            `this.target is an ${integrationModel}: casting it to ${assetModel} reads fields that are not there`,
+          );
         }
       },
     };
