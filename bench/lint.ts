@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const eslintBin = join(dirname(require.resolve("eslint/package.json")), "bin/eslint.js");
 const tsParser = pathToFileURL(require.resolve("@typescript-eslint/parser")).href;
 const fixture = join(root, "test/lint/fixtures/good/acme");
-const env = { ...process.env, NODE_OPTIONS: "" };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "" };
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 function sh(
