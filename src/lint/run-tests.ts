@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 
 export interface StepResult {
@@ -21,7 +22,7 @@ async function step(cwd: string, args: string[], label: string): Promise<StepRes
     cwd,
     reject: false,
     all: true,
-    env: { NODE_OPTIONS: "" },
+    env: { NODE_OPTIONS: "", NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   return { ok: result.exitCode === 0, command: label, tail: tail(result.all ?? "") };
 }
@@ -36,7 +37,9 @@ export async function runFolderTests(
   const files = readdirSync(abs)
     .filter((n) => n.endsWith(".ts"))
     .map((n) => join(abs, n));
+  // --ignoreConfig: explicit files and flags, whatever tsconfig.json sits in the working directory
   const flags = [
+    "--ignoreConfig",
     "--noEmit",
     "--strict",
     "--noUncheckedIndexedAccess",
@@ -56,10 +59,18 @@ export async function runFolderTests(
     `tsc ${flags.join(" ")} ${dir}/*.ts`,
   );
   const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
+  // run from the folder, rooted there: the repo's vitest include globs must not hide the integration's
+  // tests, and no tests at all is a failure
+  const config = fileURLToPath(
+    new URL(
+      `./vitest-check.config.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`,
+      import.meta.url,
+    ),
+  );
   const tests = await step(
-    cwd,
-    [vitest, "run", "--root", cwd, "--dir", abs, "--passWithNoTests"],
-    `vitest run ${dir}`,
+    abs,
+    [vitest, "run", "--config", config, "--root", abs],
+    `vitest run --root ${dir}`,
   );
   return { typecheck, tests };
 }
