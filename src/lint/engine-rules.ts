@@ -42,4 +42,11 @@ export const ENGINE_RULES = [
     fix: "Fix the names in capkit.config.json.",
     docs: "docs/rules/README.md",
   },
+  {
+    id: "internal-error",
+    description: "A rule failed on this file",
+    why: "A bug in a rule must not stop the other rules and files from being checked.",
+    fix: "Report the file and the message to the capkit maintainers.",
+    docs: "docs/rules/README.md",
+  },
 ] as const;

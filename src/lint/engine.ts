@@ -15,6 +15,7 @@ export const ENGINE_IDS = {
   badSuppression: "bad-suppression",
   unusedSuppression: "unused-suppression",
   config: "config",
+  internal: "internal-error",
 } as const;
 
 export interface LintResult {
@@ -84,6 +85,8 @@ interface FileRun {
   sf: SourceFile;
   out: Diagnostic[];
   configErrors: Diagnostic[];
+  /** Rules that threw on this file: skipped for the rest of it. */
+  crashed: Set<string>;
 }
 
 function contextFor(
@@ -131,6 +134,20 @@ function contextFor(
   };
 }
 
+/** A rule that throws on some odd file must not take the run down: report it and drop the rule for that file. */
+function guarded(rule: Rule, run: FileRun, fn: () => void): void {
+  if (run.crashed.has(rule.id)) return;
+  try {
+    fn();
+  } catch (error) {
+    run.crashed.add(rule.id);
+    const message = `rule ${rule.id} failed on this file (${(error as Error).message}); please report it`;
+    run.out.push(
+      at(run.file.path, 1, 1, { ruleId: ENGINE_IDS.internal, severity: "error", message }),
+    );
+  }
+}
+
 function runRules(ts: TS, run: FileRun, config: LintConfig): void {
   const table = new Map<number, Visitor[]>();
   const ends: (() => void)[] = [];
@@ -138,11 +155,14 @@ function runRules(ts: TS, run: FileRun, config: LintConfig): void {
     if (!rule.check || !rule.roles.includes(run.file.role)) continue;
     const setting = ruleSetting(config, rule.id as RuleId, run.file.path);
     if (setting === "off") continue;
-    const visitors = rule.check(contextFor(ts, rule, setting, run, config));
-    if (!visitors) continue;
-    for (const [kind, fn] of Object.entries(visitors)) {
-      if (kind === "end") ends.push(fn as () => void);
-      else table.set(Number(kind), [...(table.get(Number(kind)) ?? []), fn as Visitor]);
+    let visitors: ReturnType<NonNullable<Rule["check"]>>;
+    guarded(rule, run, () => {
+      visitors = rule.check?.(contextFor(ts, rule, setting, run, config));
+    });
+    for (const [kind, fn] of Object.entries(visitors ?? {})) {
+      const safe = (node?: Node) => guarded(rule, run, () => (fn as Visitor)(node as Node));
+      if (kind === "end") ends.push(safe);
+      else table.set(Number(kind), [...(table.get(Number(kind)) ?? []), safe]);
     }
   }
   if (table.size > 0) {
@@ -239,7 +259,7 @@ export async function lintTargets(
         );
       continue;
     }
-    const run: FileRun = { file, folder, sf, out: [], configErrors: [] };
+    const run: FileRun = { file, folder, sf, out: [], configErrors: [], crashed: new Set() };
     runRules(ts, run, config);
     applySuppressions(ts, run);
     diagnostics.push(...run.out, ...run.configErrors);

@@ -37,7 +37,7 @@ describe("capkit lint (bin)", () => {
     const result = await run(["lint", "bad"]);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(
-      "bad/acme/acme_helpers.ts:1:1  error  no-secret-logging  console.log() bypasses the redacting logger\n  fix: ",
+      "bad/acme/acme_helpers.ts:1:1  no-secret-logging  console.log() bypasses the redacting logger\n  fix: ",
     );
   });
 

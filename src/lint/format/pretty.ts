@@ -29,10 +29,10 @@ export function formatPretty(input: FormatInput): string {
   const colors = pc.createColors(input.color);
   const out: string[] = [];
   for (const d of input.diagnostics) {
-    const level = d.severity === "error" ? colors.red("error") : colors.yellow("warn ");
-    out.push(
-      `${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${level}  ${colors.cyan(d.ruleId)}  ${d.message}`,
-    );
+    // `file:line:col  rule  message`: the shape editors and terminals turn into links
+    const rule = d.severity === "error" ? colors.red(d.ruleId) : colors.yellow(d.ruleId);
+    const warning = d.severity === "warning" ? colors.yellow("  (warning)") : "";
+    out.push(`${colors.bold(`${d.file}:${d.line}:${d.column}`)}  ${rule}  ${d.message}${warning}`);
     if (d.fix) out.push(`  ${colors.green("fix:")} ${d.fix}`);
     const text = input.sources.get(d.file);
     if (
