@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import type { LintConfig } from "./config.js";
 import { ruleSetting } from "./config.js";
 import { at, ENGINE_IDS, sortDiagnostics } from "./diagnostic.js";
-import { IntegrationFolder, type Store } from "./folder.js";
+import { IntegrationFolder, MANIFEST, type Store } from "./folder.js";
 import { decode, isGenerated } from "./read.js";
 import type { RuleId } from "./rule-ids.js";
 import { RULES } from "./rules/index.js";
@@ -69,7 +69,8 @@ export async function lintTargets(
     diagnostics.push(...run.out, ...run.configErrors);
   }
   for (const folder of folders.values()) {
-    if (!folder.isIntegration) continue;
+    // a manifest without its main file is still an integration folder, and a broken one
+    if (!folder.isIntegration && !folder.files.includes(MANIFEST)) continue;
     const main = folder.path(`${folder.service}.ts`);
     for (const rule of RULES) {
       if (!rule.checkFolder) continue;

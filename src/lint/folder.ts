@@ -22,7 +22,10 @@ export interface Manifest {
 
 export const MANIFEST = ".capkit.json";
 
-/** An integration folder `<integrationsDir>/<service>/`: its service name is the folder name. */
+/**
+ * An integration folder `<integrationsDir>/<service>/`. File names use `_` where the service name has
+ * `-` (folder `my-scanner/`, main file `my_scanner.ts`), so `service` here is that file stem.
+ */
 export class IntegrationFolder {
   readonly service: string;
   private cachedFiles: string[] | undefined;
@@ -32,7 +35,7 @@ export class IntegrationFolder {
     readonly dir: string,
     readonly store: Store,
   ) {
-    this.service = posix.basename(posix.resolve("/", dir));
+    this.service = posix.basename(posix.resolve("/", dir)).replaceAll("-", "_");
   }
 
   get files(): string[] {

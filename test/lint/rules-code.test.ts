@@ -33,6 +33,11 @@ ruleTable("file-layout", {
   ],
   invalid: [
     {
+      name: "a manifest without its main file",
+      files: { "integrations/acme/acme.ts": undefined },
+      errors: [{ file: "integrations/acme/.capkit.json", line: 1, column: 1 }],
+    },
+    {
       name: "no test file",
       files: { "integrations/acme/acme.test.ts": undefined },
       errors: [{ line: 1, column: 1 }],

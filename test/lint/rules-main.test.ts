@@ -1,5 +1,7 @@
 // The capability-class rules, each as a table of edits to the complete sample integration.
-import { MAIN, ruleTable, TRANSFORM } from "./helpers.js";
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { goodFiles, lintFiles, MAIN, ruleTable, TRANSFORM } from "./helpers.js";
 
 const good = { name: "the complete sample integration" };
 const CLASS_NAME = { line: 6, column: 14 };
@@ -255,4 +257,35 @@ ruleTable("filter-before-send", {
       errors: [{ line: 44, column: 7 }],
     },
   ],
+});
+
+describe("a multi-word service: folder my-scanner/, files my_scanner*.ts", () => {
+  it("is recognised as an integration and lints clean", async () => {
+    const files: Record<string, string> = {};
+    const manifest = JSON.parse(goodFiles()["integrations/acme/.capkit.json"]!) as {
+      files: Record<string, { owner: string; sha256: string }>;
+    };
+    const renamed: Record<string, { owner: string; sha256: string }> = {};
+    for (const [path, text] of Object.entries(goodFiles())) {
+      const name = path.slice("integrations/acme/".length).replace(/^acme/, "my_scanner");
+      const content = text.replaceAll("./acme_", "./my_scanner_");
+      files[`integrations/my-scanner/${name}`] = content;
+      const entry = manifest.files[path.slice("integrations/acme/".length)];
+      if (entry)
+        renamed[name] = {
+          owner: entry.owner,
+          sha256: createHash("sha256").update(content).digest("hex"),
+        };
+    }
+    files["integrations/my-scanner/.capkit.json"] = JSON.stringify({ ...manifest, files: renamed });
+    const { diagnostics } = await lintFiles(files);
+    expect(diagnostics).toEqual([]);
+    // and the main-file rules do run there
+    files["integrations/my-scanner/my_scanner.ts"] = files[
+      "integrations/my-scanner/my_scanner.ts"
+    ]!.replace("return true;", "return false;");
+    expect((await lintFiles(files)).diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([
+      "integrations/my-scanner/my_scanner.ts integration-true",
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { defineRule } from "../define-rule.js";
+import { MANIFEST } from "../folder.js";
 
 /** The split the generator writes (brief section 4); `_types_2.ts`… are optional extras. */
 export function expectedFiles(service: string): string[] {
@@ -21,7 +22,8 @@ export default defineRule({
   },
   checkFolder(ctx) {
     const { folder } = ctx;
-    const main = folder.path(`${folder.service}.ts`);
+    // findings hang on the main file, or on the manifest when the main file itself is missing
+    const main = folder.path(folder.isIntegration ? `${folder.service}.ts` : MANIFEST);
     const where =
       folder.store.kind === "index" ? " from the git index (untracked files do not count)" : "";
     for (const name of expectedFiles(folder.service)) {

@@ -21,6 +21,8 @@ export default defineRule({
       },
       end: () => {
         if (ctx.file.role !== "main") {
+          // outside an integration folder there is no main file to point to
+          if (!ctx.folder.isIntegration) return;
           for (const call of calls) ctx.report(call, `${fn}() belongs in the main file only`);
           return;
         }
