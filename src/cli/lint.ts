@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { CapkitError } from "../errors.js";
-import { FORMATS, type FormatName } from "../lint/format/index.js";
+import { FORMAT_NAMES, type FormatName, loadFormatter } from "../lint/format/load.js";
 import { lint } from "../lint/index.js";
 
 export interface LintCommandOptions {
@@ -39,7 +39,8 @@ export async function runLintCommand(
     ...(options.staged ? { staged: true } : {}),
     ...(options.config ? { config: options.config } : {}),
   });
-  const output = FORMATS[options.format]({ ...result, cwd: io.cwd, color: io.color });
+  const format = await loadFormatter(options.format);
+  const output = format({ ...result, cwd: io.cwd, color: io.color });
   io.stdout(output);
   return exitCodeFor(result.diagnostics, options.maxWarnings);
 }
@@ -66,9 +67,7 @@ export function registerLint(program: Command): void {
     )
     .option("--staged", "lint the staged content of staged files (for commit hooks)")
     .addOption(
-      new Option("--format <format>", "output format")
-        .choices(Object.keys(FORMATS))
-        .default("pretty"),
+      new Option("--format <format>", "output format").choices(FORMAT_NAMES).default("pretty"),
     )
     .option(
       "--config <path>",

@@ -10,4 +10,4 @@ export const FORMATS = {
   sarif: formatSarif,
   github: formatGithub,
 } as const;
-export type FormatName = keyof typeof FORMATS;
+export type { FormatName } from "./load.js";
