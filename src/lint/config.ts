@@ -69,7 +69,10 @@ async function readRaw(path: string): Promise<unknown> {
     const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
     return mod.default ?? mod;
   } catch (error) {
-    throw configError(path, `cannot load config module: ${(error as Error).message}`, error);
+    const hint = path.endsWith(".ts")
+      ? " (a .ts config needs Node 22.6+ type stripping or a loader such as tsx; capkit.config.json needs neither)"
+      : "";
+    throw configError(path, `cannot load config module: ${(error as Error).message}${hint}`, error);
   }
 }
 
