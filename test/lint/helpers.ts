@@ -9,10 +9,10 @@ import type { Store } from "../../src/lint/folder.js";
 /** The complete, correct sample integration, stored with a `.txt` suffix so tsc, Biome and vitest skip it. */
 export const GOOD_DIR = fileURLToPath(new URL("./fixtures/good/acme/", import.meta.url));
 
-export function goodFiles(dir = "integrations/acme"): Record<string, string> {
+export function goodFiles(dir = "integrations/acme", from = GOOD_DIR): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(GOOD_DIR)) {
-    files[`${dir}/${name.replace(/\.txt$/, "")}`] = readFileSync(`${GOOD_DIR}${name}`, "utf8");
+  for (const name of readdirSync(from)) {
+    files[`${dir}/${name.replace(/\.txt$/, "")}`] = readFileSync(`${from}${name}`, "utf8");
   }
   return files;
 }
