@@ -98,3 +98,17 @@ export function enclosingFunction(ts: TS, node: Node): Node | undefined {
   while (at && !ts.isFunctionLike(at)) at = at.parent;
   return at;
 }
+
+/** The initializer of `const <name> = …` in the nearest enclosing function (or file) that declares it. */
+export function localInitializer(ts: TS, ident: Node & { text: string }): Node | undefined {
+  for (let scope = ident.parent; scope; scope = scope.parent) {
+    if (!ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) continue;
+    const decl = findDescendant(
+      ts,
+      scope,
+      (n) => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === ident.text,
+    );
+    if (decl && ts.isVariableDeclaration(decl)) return decl.initializer;
+  }
+  return undefined;
+}

@@ -93,6 +93,14 @@ ruleTable("no-secret-logging", {
   ],
   invalid: [
     {
+      name: "credential bound into a child logger",
+      files: {
+        [TRANSFORM]:
+          'import { log } from "capkit/runtime";\nexport const child = (token: string) => log.child({ token });\n',
+      },
+      errors: [{ file: TRANSFORM, line: 2, column: 53 }],
+    },
+    {
       name: "api key in a log call",
       files: {
         [TRANSFORM]:
@@ -201,6 +209,14 @@ ruleTable("bounded-concurrency", {
     },
   ],
   invalid: [
+    {
+      name: "Promise.all over a mapped array held in a variable",
+      files: {
+        [TRANSFORM]:
+          "declare const ids: string[];\ndeclare function get(id: string): Promise<1>;\nexport async function f() {\n  const pending = ids.map((id) => get(id));\n  return Promise.all(pending);\n}\n",
+      },
+      errors: [{ file: TRANSFORM, line: 5, column: 10 }],
+    },
     {
       name: "Promise.all over map",
       files: {

@@ -1,6 +1,6 @@
 import type { ts as T } from "ts-morph";
 import { defineRule } from "../define-rule.js";
-import { calleeName, compactText, findDescendant } from "../predicates.js";
+import { calleeName, compactText, findDescendant, localInitializer } from "../predicates.js";
 
 const ALL = new Set(["Promise.all", "Promise.allSettled", "Promise.any", "Promise.race"]);
 
@@ -19,7 +19,9 @@ export default defineRule({
         const call = node as T.CallExpression;
         const callee = compactText(sf, call.expression);
         if (!ALL.has(callee)) return;
-        const arg = call.arguments[0];
+        const first = call.arguments[0];
+        // `const pending = ids.map(…); await Promise.all(pending)` is the same unbounded fan-out
+        const arg = first && ts.isIdentifier(first) ? localInitializer(ts, first) : first;
         if (!arg || !ts.isCallExpression(arg)) return;
         const mapper = calleeName(ts, arg);
         const fn = mapper === "from" ? arg.arguments[1] : arg.arguments[0];

@@ -6,7 +6,8 @@ import type { Node, SourceFile, TS } from "../ts.js";
 /** Names that hold or lead to credentials. Matched against identifiers only, never string text. */
 const CREDENTIAL =
   /secret|token|passw(or)?d|api_?key|credential|authorization|private_?key|cookie|bearer/i;
-const LOG_METHODS = new Set(["trace", "debug", "info", "warn", "error", "fatal"]);
+// `child` bindings are printed with every later line, so they count as log calls too
+const LOG_METHODS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "child"]);
 
 function credentialIdentifier(ts: TS, node: Node): Node | undefined {
   if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && CREDENTIAL.test(node.text))
