@@ -163,6 +163,18 @@ describe("capkit lint --staged", () => {
     expect(fromSub.findings).toEqual(["integrations/acme/acme_helpers.ts:1 no-secret-logging"]);
   });
 
+  it("the first commit of a repository (no HEAD yet)", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), "capkit-unborn-"));
+    roots.push(fresh);
+    git(fresh, "init", "-q");
+    for (const [path, content] of Object.entries(good)) write(fresh, path, content);
+    write(fresh, "integrations/acme/acme_helpers.ts", 'console.log("x");\n');
+    git(fresh, "add", "-A");
+    const result = await lintStaged(fresh);
+    expect(result.findings).toEqual(["integrations/acme/acme_helpers.ts:1 no-secret-logging"]);
+    expect(result.linted).toHaveLength(6);
+  });
+
   it("outside a git repository: exit 2 with one line, no stack", async () => {
     const dir = mkdtempSync(join(tmpdir(), "capkit-nogit-"));
     roots.push(dir);
