@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { isCapkitError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { registerCheck } from "./check.js";
 import { doctorCommand } from "./doctor.js";
 import { registerGenerate } from "./generate.js";
+import { registerLint } from "./lint.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
 export function buildProgram(): Command {
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(doctorCommand());
   registerGenerate(program);
+  registerLint(program);
+  registerCheck(program);
   return program;
 }
 

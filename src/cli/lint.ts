@@ -1,0 +1,91 @@
+import { type Command, Option } from "commander";
+import { CapkitError } from "../errors.js";
+import { FORMAT_NAMES, type FormatName, loadFormatter } from "../lint/format/load.js";
+import { lint } from "../lint/index.js";
+
+export interface LintCommandOptions {
+  staged?: boolean;
+  format: FormatName;
+  config?: string;
+  maxWarnings: number;
+}
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+}
+
+/** Exit code: 2 when the configured names match nothing (config error), 1 on errors or too many warnings. */
+export function exitCodeFor(
+  diagnostics: { ruleId: string; severity: string }[],
+  maxWarnings: number,
+): number {
+  if (diagnostics.some((d) => d.ruleId === "config")) return 2;
+  if (diagnostics.some((d) => d.severity === "error")) return 1;
+  const warnings = diagnostics.length;
+  return maxWarnings >= 0 && warnings > maxWarnings ? 1 : 0;
+}
+
+export async function runLintCommand(
+  paths: string[],
+  options: LintCommandOptions,
+  io: Io,
+): Promise<number> {
+  const result = await lint({
+    cwd: io.cwd,
+    paths,
+    ...(options.staged ? { staged: true } : {}),
+    ...(options.config ? { config: options.config } : {}),
+  });
+  const format = await loadFormatter(options.format);
+  const output = format({ ...result, cwd: io.cwd, color: io.color });
+  io.stdout(output);
+  return exitCodeFor(result.diagnostics, options.maxWarnings);
+}
+
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -1) {
+    throw new CapkitError(
+      "USAGE",
+      `--max-warnings expects a whole number (-1 for no limit), got "${value}"`,
+      { exitCode: 2 },
+    );
+  }
+  return n;
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command("lint")
+    .description("Check integrations against the platform's structural rules")
+    .argument(
+      "[paths...]",
+      "files or folders to lint (default: the configured integrations folder)",
+    )
+    .option("--staged", "lint the staged content of staged files (for commit hooks)")
+    .addOption(
+      new Option("--format <format>", "output format").choices(FORMAT_NAMES).default("pretty"),
+    )
+    .option(
+      "--config <path>",
+      "config file (default: capkit.config.json or .ts in the working directory)",
+    )
+    .option(
+      "--max-warnings <n>",
+      "exit 1 when there are more warnings than this (-1: no limit)",
+      parseMaxWarnings,
+      -1,
+    )
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      process.exitCode = await runLintCommand(paths, options, {
+        cwd: process.cwd(),
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stderr.write(t),
+        color:
+          options.format === "pretty" && process.stdout.isTTY === true && !process.env.NO_COLOR,
+      });
+    });
+}

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { posix } from "node:path";
+import type { FileRole } from "./types.js";
+
+/** Where file contents come from: the working tree, or the git index under `--staged`. */
+export interface Store {
+  kind: "fs" | "index";
+  /** Names of the files directly inside `dir` (display path). */
+  list(dir: string): string[];
+  read(path: string): Buffer | undefined;
+}
+
+export interface ManifestFile {
+  owner: "generated" | "hand";
+  sha256: string;
+}
+
+export interface Manifest {
+  service?: string;
+  files: Record<string, ManifestFile>;
+}
+
+export const MANIFEST = ".capkit.json";
+
+/**
+ * An integration folder `<integrationsDir>/<service>/`. File names use `_` where the service name has
+ * `-` (folder `my-scanner/`, main file `my_scanner.ts`), so `service` here is that file stem.
+ */
+export class IntegrationFolder {
+  readonly service: string;
+  private cachedFiles: string[] | undefined;
+  private cachedManifest: { value: Manifest | undefined; error?: string } | undefined;
+
+  constructor(
+    readonly dir: string,
+    readonly store: Store,
+  ) {
+    this.service = posix.basename(posix.resolve("/", dir)).replaceAll("-", "_");
+  }
+
+  get files(): string[] {
+    this.cachedFiles ??= this.store.list(this.dir);
+    return this.cachedFiles;
+  }
+
+  path(name: string): string {
+    return this.dir === "." || this.dir === "" ? name : `${this.dir}/${name}`;
+  }
+
+  /** The main file `<service>.ts`: its presence is what makes a folder an integration. */
+  get isIntegration(): boolean {
+    return this.files.includes(`${this.service}.ts`);
+  }
+
+  manifest(): { value: Manifest | undefined; error?: string } {
+    if (this.cachedManifest) return this.cachedManifest;
+    const bytes = this.files.includes(MANIFEST) ? this.store.read(this.path(MANIFEST)) : undefined;
+    if (!bytes) {
+      this.cachedManifest = { value: undefined };
+      return this.cachedManifest;
+    }
+    try {
+      const raw = JSON.parse(bytes.toString("utf8")) as Partial<Manifest>;
+      this.cachedManifest = { value: { ...raw, files: raw.files ?? {} } };
+    } catch (error) {
+      this.cachedManifest = { value: undefined, error: (error as Error).message };
+    }
+    return this.cachedManifest;
+  }
+
+  roleOf(name: string): FileRole {
+    return roleOf(name, this.service);
+  }
+}
+
+export function roleOf(name: string, service: string): FileRole {
+  if (name.endsWith(".test.ts")) return "test";
+  if (name === `${service}.ts`) return "main";
+  if (new RegExp(`^${escapeRegExp(service)}_client(_\\d+)?\\.ts$`).test(name)) return "client";
+  if (new RegExp(`^${escapeRegExp(service)}_types(_\\d+)?\\.ts$`).test(name)) return "types";
+  if (name === `${service}_transform.ts`) return "transform";
+  return "other";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

@@ -1,0 +1,39 @@
+import type { ts as T } from "ts-morph";
+import { defineRule } from "../define-rule.js";
+import { calleeName, compactText, findDescendant, localInitializer } from "../predicates.js";
+
+const ALL = new Set(["Promise.all", "Promise.allSettled", "Promise.any", "Promise.race"]);
+
+export default defineRule({
+  id: "bounded-concurrency",
+  meta: {
+    description: "No Promise.all over API calls without a limit (use mapConcurrent)",
+    why: "Promise.all over a mapped list fires every request at once: thousands of records become thousands of parallel calls, rate limits trip and the vendor blocks the customer's key.",
+    fix: "Use `await mapConcurrent(items, 10, (item) => client.get(item))` from the runtime.",
+  },
+  roles: ["main", "client", "transform", "other"],
+  check(ctx) {
+    const { ts, sf, config } = ctx;
+    return {
+      [ts.SyntaxKind.CallExpression]: (node) => {
+        const call = node as T.CallExpression;
+        const callee = compactText(sf, call.expression);
+        if (!ALL.has(callee)) return;
+        const first = call.arguments[0];
+        // `const pending = ids.map(…); await Promise.all(pending)` is the same unbounded fan-out
+        const arg = first && ts.isIdentifier(first) ? localInitializer(ts, first) : first;
+        if (!arg || !ts.isCallExpression(arg)) return;
+        const mapper = calleeName(ts, arg);
+        const fn = mapper === "from" ? arg.arguments[1] : arg.arguments[0];
+        if (mapper !== "map" && mapper !== "flatMap" && mapper !== "from") return;
+        if (!fn || !ts.isFunctionLike(fn)) return;
+        const callsOut = findDescendant(ts, fn, (n) => ts.isCallExpression(n));
+        if (callsOut)
+          ctx.report(
+            call.expression,
+            `${callee} over .${mapper}() has no concurrency limit: use ${config.names.mapConcurrent}()`,
+          );
+      },
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from "../define-rule.js";
+import { MANIFEST } from "../folder.js";
+
+/** The split the generator writes (brief section 4); `_types_2.ts`… are optional extras. */
+export function expectedFiles(service: string): string[] {
+  return [
+    `${service}.ts`,
+    `${service}_client.ts`,
+    `${service}_types.ts`,
+    `${service}_transform.ts`,
+    `${service}.test.ts`,
+  ];
+}
+
+export default defineRule({
+  id: "file-layout",
+  meta: {
+    description:
+      "The split files and the test file exist (checked against the git index under --staged)",
+    why: "The platform's layout (main, client, types, transform, test) keeps each file small and reviewable, and an integration without its test file ships untested.",
+    fix: "Add the missing file (run `capkit generate` into a scratch folder to get a template) and `git add` it.",
+  },
+  checkFolder(ctx) {
+    const { folder } = ctx;
+    // findings hang on the main file, or on the manifest when the main file itself is missing
+    const main = folder.path(folder.isIntegration ? `${folder.service}.ts` : MANIFEST);
+    const where =
+      folder.store.kind === "index" ? " from the git index (untracked files do not count)" : "";
+    for (const name of expectedFiles(folder.service)) {
+      if (!folder.files.includes(name)) ctx.report(main, `${name} is missing${where}`);
+    }
+  },
+});
