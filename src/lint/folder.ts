@@ -24,18 +24,29 @@ export const MANIFEST = ".capkit.json";
 
 /**
  * An integration folder `<integrationsDir>/<service>/`. File names use `_` where the service name has
- * `-` (folder `my-scanner/`, main file `my_scanner.ts`), so `service` here is that file stem.
+ * `-` (folder `my-scanner/`, main file `my_scanner.ts`), so `service` here is that file stem. The
+ * manifest's `service` wins over the folder's name: `capkit generate --out` may choose any folder.
  */
 export class IntegrationFolder {
-  readonly service: string;
+  private cachedService: string | undefined;
   private cachedFiles: string[] | undefined;
   private cachedManifest: { value: Manifest | undefined; error?: string } | undefined;
 
   constructor(
     readonly dir: string,
     readonly store: Store,
-  ) {
-    this.service = posix.basename(posix.resolve("/", dir)).replaceAll("-", "_");
+  ) {}
+
+  get service(): string {
+    if (this.cachedService === undefined) {
+      const declared = this.manifest().value?.service;
+      const name =
+        typeof declared === "string" && /^[a-z][a-z0-9-]*$/.test(declared)
+          ? declared
+          : posix.basename(posix.resolve("/", this.dir));
+      this.cachedService = name.replaceAll("-", "_");
+    }
+    return this.cachedService;
   }
 
   get files(): string[] {

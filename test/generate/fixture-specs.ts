@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { generate } from "../../src/generate/index.js";
+import { lint } from "../../src/lint/index.js";
 import { fixtureSpec, scratchDir } from "../helpers/scratch.js";
 
 /**
@@ -19,6 +20,9 @@ export async function generateAndCheck(spec: string, name: string) {
   expect(v.tests.unexpected, `unexpected failures for ${spec}`).toEqual([]);
   expect(v.tests.red).toBe(result.model.operations.length);
   expect(v.tests.passed).toBeGreaterThanOrEqual(7);
+  // The platform's structural rules hold for what capkit writes.
+  const linted = await lint({ cwd: out, paths: ["."] });
+  expect(linted.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`)).toEqual([]);
   for (const file of readdirSync(out).filter((f) => f.endsWith(".ts"))) {
     const lines = readFileSync(join(out, file), "utf8").split("\n").length;
     expect(lines, `${spec}: ${file}`).toBeLessThan(400);
