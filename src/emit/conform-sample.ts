@@ -70,17 +70,30 @@ export function conformSample(
   return record;
 }
 
-const MAX_DEPTH = 3;
+/** Lines a sample may take in the samples file; deeper values are dropped until it fits. */
+const MAX_SAMPLE_LINES = 80;
+
+function cut(value: unknown, maxDepth: number, depth: number): unknown {
+  if (Array.isArray(value)) {
+    return depth >= maxDepth ? [] : value.slice(0, 1).map((v) => cut(v, maxDepth, depth + 1));
+  }
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= maxDepth) return {};
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, cut(v, maxDepth, depth + 1)]),
+  );
+}
 
 /**
- * Samples keep what a test reads: every top-level field (the record schema checks those), nested
- * values to a few levels, and one element of each array. Vendor examples can run to hundreds of
- * lines (GitHub's repository), which would only cost the line budget.
+ * Samples keep what a test reads: every top-level field (the record schema checks those), and
+ * nested values only as deep as the sample stays short, with one element of each array. Vendor
+ * examples run to hundreds of lines (GitHub's repository), which would only cost the line budget.
  */
-export function slimSample(value: unknown, depth = 0): unknown {
-  if (Array.isArray(value))
-    return depth >= MAX_DEPTH ? [] : value.slice(0, 1).map((v) => slimSample(v, depth + 1));
-  if (typeof value !== "object" || value === null) return value;
-  if (depth >= MAX_DEPTH) return {};
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, slimSample(v, depth + 1)]));
+export function slimSample(value: unknown): unknown {
+  let slim = value;
+  for (const maxDepth of [3, 2, 1]) {
+    slim = cut(value, maxDepth, 0);
+    if (JSON.stringify(slim, null, 2).split("\n").length <= MAX_SAMPLE_LINES) break;
+  }
+  return slim;
 }

@@ -13,6 +13,7 @@ import { lineCount } from "./pack.js";
 import { identifier } from "./safe-text.js";
 import { emitSamples } from "./samples-emit.js";
 import { emitTypes } from "./types-emit.js";
+import { typesParts } from "./types-file.js";
 import { operationView } from "./view.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
@@ -44,24 +45,29 @@ export async function emitIntegration(
   const views = model.operations.map((op) => operationView(model, op, files));
   const extraViews = model.extraOperations.map((op) => operationView(model, op, files));
   const allViews = [...views, ...extraViews];
+  // openapi-typescript runs once; only the packing of its output depends on the budget.
+  const parts = await typesParts(model, ctx.lineBudget - 30);
   const render = async (budget: number) => {
     const local = { ...ctx, lineBudget: budget };
     const emitted: EmittedFile[] = [
       ...emitHandFiles(model, views, allViews, files, local, names),
       ...emitClient(model, allViews, local, names),
-      ...(await emitTypes(model, allViews, local)),
+      ...emitTypes(model, allViews, local, parts),
       ...emitSamples(model, allViews, local),
     ];
     return options.format ? await options.format(emitted) : emitted;
   };
-  // Formatting can grow a file past the budget the packer planned for; plan again, tighter.
-  let budget = ctx.lineBudget;
+  // Formatting can grow a file past the budget the packer planned for: plan again, tighter, for
+  // files packed from several blocks (a single block too large cannot be helped by packing).
+  // Plan with room for what the formatter adds (it breaks long lines).
+  let budget = ctx.lineBudget - 20;
   let final = await render(budget);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const longest = Math.max(
-      ...final.filter((f) => f.owner === "generated").map((f) => lineCount(f.content)),
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const over = final.filter(
+      (f) => f.owner === "generated" && lineCount(f.content) > ctx.lineBudget,
     );
-    if (longest <= ctx.lineBudget) break;
+    if (over.length === 0) break;
+    const longest = Math.max(...over.map((f) => lineCount(f.content)));
     budget = Math.floor((budget * ctx.lineBudget) / longest) - 5;
     final = await render(budget);
   }

@@ -9,7 +9,7 @@ import { generatedHeader } from "./header.js";
 import { usedNames } from "./imports.js";
 import { fileNames, importPath } from "./names.js";
 import { type Block, lineCount, pack } from "./pack.js";
-import { type TypeUnit, typesParts } from "./types-file.js";
+import type { TypesParts, TypeUnit } from "./types-file.js";
 import type { OperationView } from "./view.js";
 
 const ROOTS = ["paths", "operations"] as const;
@@ -54,13 +54,13 @@ function renderGroup(units: TypeUnit[], suffix: number) {
   return { text: out.join("\n\n"), declared, containers };
 }
 
-export async function emitTypes(
+export function emitTypes(
   model: IntegrationModel,
   views: OperationView[],
   ctx: EmitContext,
-): Promise<EmittedFile[]> {
+  parts: TypesParts,
+): EmittedFile[] {
   const names = fileNames(model);
-  const parts = await typesParts(model, ctx.lineBudget - 30);
   const header = generatedHeader(
     `Types for the ${model.title} integration: record schemas and the API's types.`,
     model.title,

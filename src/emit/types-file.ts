@@ -3,9 +3,9 @@
  * cut into units (one path, one operation, one schema) so that a file over the line budget can be
  * split between schema groups instead of growing.
  */
-import openapiTS, { astToString } from "openapi-typescript";
-import ts from "typescript";
+import type TS from "typescript";
 import type { IntegrationModel } from "../model/types.js";
+import { openapiTypescript } from "./openapi-typescript.js";
 import { typesDocument } from "./types-document.js";
 
 /** A named slot of the types that holds many members: `paths`, `operations`, `components.schemas`… */
@@ -25,14 +25,18 @@ export interface TypesParts {
   componentsInline: string[];
 }
 
-const isOptionalNever = (member: ts.TypeElement) =>
+// Set by typesParts() from the lazily loaded TypeScript (see openapi-typescript.ts).
+let ts: typeof TS;
+let astToString: (node: TS.Node) => string;
+
+const isOptionalNever = (member: TS.TypeElement) =>
   ts.isPropertySignature(member) &&
   member.questionToken !== undefined &&
   member.type?.kind === ts.SyntaxKind.NeverKeyword;
 
 /** Drops `x?: never` members (openapi-typescript's "no such method/parameter"): noise, 9 lines a path. */
-function dropOptionalNever<T extends ts.Node>(node: T): T {
-  const visit = (child: ts.Node): ts.Node => {
+function dropOptionalNever<T extends TS.Node>(node: T): T {
+  const visit = (child: TS.Node): TS.Node => {
     if (ts.isTypeLiteralNode(child)) {
       const members = child.members.filter((m) => !isOptionalNever(m));
       // `{}` means "any non-null value" in TypeScript; an emptied literal means "nothing here".
@@ -66,7 +70,7 @@ export function reindent(text: string, extra = 0): string {
 }
 
 const lines = (text: string) => text.split("\n").length;
-const print = (node: ts.Node) => reindent(astToString(node).trim());
+const print = (node: TS.Node) => reindent(astToString(node).trim());
 
 /** Unique, safe interface names for the pieces of a split type: `AuthUserPart1`, `AuthUserPart2`… */
 class PartNames {
@@ -87,7 +91,7 @@ class PartNames {
   }
 }
 
-function memberName(member: ts.TypeElement): string {
+function memberName(member: TS.TypeElement): string {
   const name = member.name;
   if (!name) return "Type";
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : "Type";
@@ -99,7 +103,7 @@ function memberName(member: ts.TypeElement): string {
  * Unions and arrays are followed, so `{ … } | null` and `{ … }[]` split as well.
  */
 function splitMember(
-  member: ts.TypeElement,
+  member: TS.TypeElement,
   max: number,
   names: PartNames,
 ): { text: string; decls: TypeUnit[] } {
@@ -113,7 +117,7 @@ function splitMember(
 }
 
 function splitType(
-  node: ts.TypeNode,
+  node: TS.TypeNode,
   hint: string,
   max: number,
   names: PartNames,
@@ -164,7 +168,7 @@ function splitType(
 
 function memberUnits(
   container: string,
-  members: readonly ts.TypeElement[],
+  members: readonly TS.TypeElement[],
   clean: boolean,
   max: number,
   names: PartNames,
@@ -183,7 +187,10 @@ export async function typesParts(
   maxUnitLines: number,
 ): Promise<TypesParts> {
   const names = new PartNames();
-  const nodes = await openapiTS(typesDocument(model) as never, { silent: true });
+  const api = openapiTypescript();
+  ts = api.ts;
+  astToString = (node) => api.astToString(node);
+  const nodes = await api.openapiTS(typesDocument(model) as never, { silent: true });
   const parts: TypesParts = { head: [], units: [], componentsInline: [] };
   for (const node of nodes) {
     if (

@@ -8,7 +8,7 @@ import { CapkitError } from "../errors.js";
 import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
 import { type LoadedSpec, loadSpec } from "../spec/index.js";
-import { type Verification, verifyIntegration } from "../verify/index.js";
+import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
@@ -90,6 +90,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   progress(`Wrote ${files.length} files to ${relative(cwd, outDir) || "."}`);
   if (options.verify === false) return { outDir, model, files: planned, written: true };
   progress("Verifying: tsc --noEmit and the new tests");
+  const { verifyIntegration } = await import("../verify/index.js");
   const verification = await verifyIntegration(outDir, cwd);
   return { outDir, model, files: planned, written: true, verification };
 }

@@ -3,7 +3,7 @@
 // export is this same module; requiring it directly skips ts-morph's own 3 MB of wrappers.
 import { createRequire } from "node:module";
 import type { ts as TsNamespace } from "ts-morph";
-import { requireWithCodeCache } from "./compile-cache.js";
+import { requireWithCodeCache } from "../shared/compile-cache.js";
 
 export type TS = typeof TsNamespace;
 export type Node = TsNamespace.Node;

@@ -1,4 +1,3 @@
-import { convertObj } from "swagger2openapi";
 import { CapkitError } from "../errors.js";
 import type { JsonObject } from "./pointer.js";
 
@@ -6,6 +5,8 @@ import type { JsonObject } from "./pointer.js";
 export async function convertSwagger2(document: JsonObject, source: string): Promise<JsonObject> {
   try {
     // `text` is set so the converter does not YAML-stringify a large document just to keep a copy
+    // Loaded on use: only Swagger 2.0 documents need the converter.
+    const { convertObj } = await import("swagger2openapi");
     const converted = await convertObj(structuredClone(document), {
       patch: true,
       warnOnly: true,

@@ -1,5 +1,3 @@
-import { BaseResolver, lintDocument, Source } from "@redocly/openapi-core";
-import { redoclyConfig } from "./bundle.js";
 import type { OpenAPIV3Document } from "./types.js";
 
 export interface ValidationProblem {
@@ -15,6 +13,9 @@ export async function validateDocument(
   document: OpenAPIV3Document,
   name = "pruned.json",
 ): Promise<ValidationProblem[]> {
+  // Loaded on use: redocly is the heaviest import in capkit, and most runs never validate.
+  const { BaseResolver, lintDocument, Source } = await import("@redocly/openapi-core");
+  const { redoclyConfig } = await import("./bundle-redocly.js");
   const problems = await lintDocument({
     document: { source: new Source(`/${name}`, JSON.stringify(document)), parsed: document },
     config: await redoclyConfig(),

@@ -71,3 +71,25 @@ function writeCache(path: string, script: Script): void {
     // a read-only or full temp dir only costs speed
   }
 }
+
+/**
+ * Puts a CommonJS package, compiled with the code cache, into Node's module cache, so that a later
+ * `import` of it (openapi-typescript's `import ts from "typescript"`) finds it already loaded.
+ */
+export function preloadWithCodeCache(specifier: string, from: string): void {
+  const require = createRequire(from);
+  let path: string;
+  try {
+    path = require.resolve(specifier);
+  } catch {
+    return;
+  }
+  if (require.cache[path]) return;
+  const exports = requireWithCodeCache(path);
+  const Module = require("node:module") as { new (id: string): NodeJS.Module };
+  const entry = new Module(path);
+  entry.filename = path;
+  entry.exports = exports;
+  entry.loaded = true;
+  require.cache[path] = entry;
+}
