@@ -277,7 +277,11 @@ describe("a multi-word service: folder my-scanner/, files my_scanner*.ts", () =>
           sha256: createHash("sha256").update(content).digest("hex"),
         };
     }
-    files["integrations/my-scanner/.capkit.json"] = JSON.stringify({ ...manifest, files: renamed });
+    files["integrations/my-scanner/.capkit.json"] = JSON.stringify({
+      ...manifest,
+      service: "my-scanner",
+      files: renamed,
+    });
     const { diagnostics } = await lintFiles(files);
     expect(diagnostics).toEqual([]);
     // and the main-file rules do run there
@@ -286,6 +290,21 @@ describe("a multi-word service: folder my-scanner/, files my_scanner*.ts", () =>
     ]!.replace("return true;", "return false;");
     expect((await lintFiles(files)).diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([
       "integrations/my-scanner/my_scanner.ts integration-true",
+    ]);
+  });
+});
+
+describe("a folder named otherwise than its service (capkit generate --out)", () => {
+  it("takes the file names from the manifest's service", async () => {
+    const files: Record<string, string> = {};
+    for (const [path, text] of Object.entries(goodFiles())) {
+      files[path.replace("integrations/acme/", "integrations/vendor-a/")] = text;
+    }
+    expect((await lintFiles(files)).diagnostics).toEqual([]);
+    const main = "integrations/vendor-a/acme.ts";
+    files[main] = files[main]!.replace("return true;", "return false;");
+    expect((await lintFiles(files)).diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([
+      `${main} integration-true`,
     ]);
   });
 });
