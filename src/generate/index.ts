@@ -81,6 +81,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...(options.auth ? { auth: options.auth } : {}),
   });
   applyOverrides(model, options);
+  assertUsable(model);
   progress(`Emitting ${model.operations.length} operation(s)`);
   const files = await emitIntegration(model, { format: formatFiles });
   const planned = planFiles(outDir, files, options.dryRun === true);
@@ -141,5 +142,23 @@ function applyOverrides(model: IntegrationModel, options: GenerateOptions): void
       operationId: op.operationId,
       reason: `${op.method.toUpperCase()} ${op.path} (chosen)`,
     };
+  }
+}
+
+// RFC 9110 token: what a header (or cookie) name may be made of.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** A model capkit can emit but no HTTP client could use is refused up front, with the place. */
+function assertUsable(model: IntegrationModel): void {
+  const auth = model.auth;
+  if (auth.kind === "apiKey" && auth.in !== "query" && !TOKEN.test(auth.name)) {
+    throw new CapkitError(
+      "SPEC_INVALID_HEADER_NAME",
+      `${model.source}: the security scheme ${JSON.stringify(auth.schemeName)} sends the API key in the ${auth.in} ${JSON.stringify(auth.name)}, which is not a valid HTTP ${auth.in} name, so no client could send it. Fix the scheme's \`name\`, or pass --auth to choose another scheme.`,
+      {
+        source: model.source,
+        where: `#/components/securitySchemes/${auth.schemeName.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+      },
+    );
   }
 }

@@ -132,3 +132,24 @@ describe("capkit generate", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 });
+
+describe("capkit generate > a scheme no client could use", () => {
+  it("refuses an API-key header name that is not an HTTP token, naming the scheme", async () => {
+    const dir = scratchDir("cli-bad-header");
+    const spec = join(dir, "bad-header.yaml");
+    writeFileSync(
+      spec,
+      readFileSync(exampleSpec, "utf8").replace(
+        "    bearerAuth:\n      type: http\n      scheme: bearer",
+        '    bearerAuth:\n      type: apiKey\n      in: header\n      name: "X-Key */ oops"',
+      ),
+    );
+    const result = await runCapkit(["generate", "--spec", spec, "--name", "acme", "--no-verify"], {
+      cwd: dir,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/"X-Key \*\/ oops", which is not a valid HTTP header name/);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(existsSync(join(dir, "integrations"))).toBe(false);
+  });
+});
