@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // CI=true turns colours on in picocolors; tests compare plain text.
+    env: { NO_COLOR: "1" },
   },
 });

@@ -10,7 +10,7 @@ export interface TypecheckResult {
   command: string;
 }
 
-const FLAGS = [
+export const TSC_FLAGS = [
   "--noEmit",
   "--strict",
   "--noUncheckedIndexedAccess",
@@ -34,7 +34,7 @@ export async function typecheck(dir: string): Promise<TypecheckResult> {
     .sort()
     .map((f) => join(dir, f));
   const types = resolvable(dir, "@types/node/package.json") ? ["--types", "node"] : ["--types", ""];
-  const args = [tscBin(), ...FLAGS, ...types, ...files];
+  const args = [tscBin(), ...TSC_FLAGS, ...types, ...files];
   const result = await execa(process.execPath, args, {
     reject: false,
     env: { NODE_OPTIONS: "" },

@@ -1,0 +1,96 @@
+/**
+ * The checks that run once for every generated integration together: one `tsc` over all of them
+ * (TypeScript 7 checks a few hundred files faster than it starts a dozen times) and one vitest run.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { classify, type TestRunResult } from "../verify/run-tests.js";
+import { resolvable, tscBin, vitestBin } from "../verify/tools.js";
+import { TSC_FLAGS } from "../verify/typecheck.js";
+
+function run(
+  args: string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      args,
+      {
+        cwd,
+        timeout: timeoutMs,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NODE_OPTIONS: "", CI: "1" },
+      },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === "number"
+            ? (error as { code: number }).code
+            : 1
+          : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+/** Type errors per integration folder (the folder's name under `root`). */
+export async function typecheckAll(
+  root: string,
+  folders: string[],
+): Promise<Map<string, string[]>> {
+  const files = folders.flatMap((folder) =>
+    readdirSync(join(root, folder))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => join(root, folder, f)),
+  );
+  const errors = new Map<string, string[]>();
+  if (files.length === 0) return errors;
+  const types = resolvable(root, "@types/node/package.json")
+    ? ["--types", "node"]
+    : ["--types", ""];
+  const { output } = await run([tscBin(), ...TSC_FLAGS, ...types, ...files], root, 600_000);
+  for (const line of output.split("\n")) {
+    const match = /^(.+?)\(\d+,\d+\): error /.exec(line);
+    if (!match) continue;
+    const folder = relative(root, match[1]!).split(sep)[0]!;
+    errors.set(folder, [...(errors.get(folder) ?? []), line.trim()]);
+  }
+  return errors;
+}
+
+/** Test results per integration folder, from one vitest run over all of them. */
+export async function testAll(root: string, jobs: number): Promise<Map<string, TestRunResult>> {
+  const results = new Map<string, TestRunResult>();
+  const bin = vitestBin(root);
+  if (!bin) return results;
+  const config = join(root, "corpus.vitest.config.mjs");
+  const report = join(root, "corpus.vitest.json");
+  writeFileSync(
+    config,
+    `export default { cacheDir: ${JSON.stringify(join(tmpdir(), "capkit-vitest-cache"))}, test: { include: ["*/*.test.ts"], testTimeout: 20000, maxWorkers: ${jobs} } };\n`,
+  );
+  await run(
+    [bin, "run", "--root", root, "--config", config, "--reporter=json", `--outputFile=${report}`],
+    root,
+    900_000,
+  );
+  let parsed: { testResults?: { name?: string }[] } = {};
+  try {
+    parsed = JSON.parse(readFileSync(report, "utf8"));
+  } catch {
+    return results;
+  } finally {
+    rmSync(config, { force: true });
+    rmSync(report, { force: true });
+  }
+  for (const file of parsed.testResults ?? []) {
+    const folder = relative(root, file.name ?? "").split(sep)[0]!;
+    const verdict = classify({ testResults: [file] } as never);
+    results.set(folder, { ran: true, ...verdict, output: "", command: "vitest run" });
+  }
+  return results;
+}
