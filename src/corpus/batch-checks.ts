@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { classify, type TestRunResult } from "../verify/run-tests.js";
 import { resolvable, tscBin, vitestBin } from "../verify/tools.js";
 import { TSC_FLAGS } from "../verify/typecheck.js";
@@ -56,7 +56,7 @@ export async function typecheckAll(
   for (const line of output.split("\n")) {
     const match = /^(.+?)\(\d+,\d+\): error /.exec(line);
     if (!match) continue;
-    const folder = relative(root, match[1]!).split(sep)[0]!;
+    const folder = relative(root, resolve(root, match[1]!)).split(sep)[0]!;
     errors.set(folder, [...(errors.get(folder) ?? []), line.trim()]);
   }
   return errors;

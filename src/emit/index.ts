@@ -14,6 +14,7 @@ import { identifier } from "./safe-text.js";
 import { emitSamples } from "./samples-emit.js";
 import { emitTypes } from "./types-emit.js";
 import { typesParts } from "./types-file.js";
+import type { TypesPartsFn } from "./types-in-worker.js";
 import { operationView } from "./view.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
@@ -24,6 +25,8 @@ export const DEFAULT_LINE_BUDGET = 340;
 export interface EmitOptions extends Partial<EmitContext> {
   /** Applied to the files before the manifest hashes them (the CLI formats with Biome). */
   format?: (files: EmittedFile[]) => Promise<EmittedFile[]>;
+  /** Computes the types; `generate()` passes one that runs in a worker thread. */
+  typesParts?: TypesPartsFn;
 }
 
 export async function emitIntegration(
@@ -46,7 +49,7 @@ export async function emitIntegration(
   const extraViews = model.extraOperations.map((op) => operationView(model, op, files));
   const allViews = [...views, ...extraViews];
   // openapi-typescript runs once; only the packing of its output depends on the budget.
-  const parts = await typesParts(model, ctx.lineBudget - 30);
+  const parts = await (options.typesParts ?? typesParts)(model, ctx.lineBudget - 30);
   const render = async (budget: number) => {
     const local = { ...ctx, lineBudget: budget };
     const emitted: EmittedFile[] = [

@@ -10,8 +10,52 @@ import { preloadWithCodeCache } from "../shared/compile-cache.js";
 
 export interface OpenapiTypescriptApi {
   ts: typeof TypeScript;
-  openapiTS: typeof OpenapiTypescript.default;
+  /** openapi-typescript's transform of a document that is already bundled and validated. */
+  transform(document: object): TypeScript.Node[];
   astToString: typeof OpenapiTypescript.astToString;
+}
+
+/**
+ * `openapiTS()` without its first step: it validates and bundles the input with redocly again,
+ * which the spec stage has already done (the pruned document has only local refs). The context is
+ * openapiTS's own, with its defaults.
+ */
+function transformer(ots: typeof OpenapiTypescript): (document: object) => TypeScript.Node[] {
+  return (document) => {
+    const schema = document as OpenapiTypescript.OpenAPI3;
+    const ctx = {
+      additionalProperties: false,
+      alphabetize: false,
+      arrayLength: false,
+      defaultNonNullable: true,
+      discriminators: ots.scanDiscriminators(schema, {}),
+      emptyObjectsUnknown: false,
+      enum: false,
+      enumValues: false,
+      conditionalEnums: false,
+      dedupeEnums: false,
+      excludeDeprecated: false,
+      exportType: false,
+      immutable: false,
+      rootTypes: false,
+      rootTypesNoSchemaPrefix: false,
+      rootTypesKeepCasing: false,
+      injectFooter: [],
+      pathParamsAsTypes: false,
+      postTransform: undefined,
+      propertiesRequiredByDefault: false,
+      redoc: undefined,
+      silent: true,
+      inject: undefined,
+      transform: undefined,
+      transformProperty: undefined,
+      makePathsEnum: false,
+      generatePathParams: false,
+      readWriteMarkers: false,
+      resolve: ($ref: string) => ots.resolveRef(schema, $ref, { silent: true }),
+    };
+    return ots.transformSchema(schema, ctx as never);
+  };
 }
 
 let api: OpenapiTypescriptApi | undefined;
@@ -23,7 +67,7 @@ export function openapiTypescript(): OpenapiTypescriptApi {
     const ots = require("openapi-typescript") as typeof OpenapiTypescript;
     api = {
       ts: require("typescript") as typeof TypeScript,
-      openapiTS: ots.default,
+      transform: transformer(ots),
       astToString: ots.astToString,
     };
   }

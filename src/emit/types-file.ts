@@ -25,6 +25,8 @@ export interface TypesParts {
   componentsInline: string[];
 }
 
+const ROOT_NAMES = new Set(["paths", "components", "operations"]);
+
 // Set by typesParts() from the lazily loaded TypeScript (see openapi-typescript.ts).
 let ts: typeof TS;
 let astToString: (node: TS.Node) => string;
@@ -190,7 +192,7 @@ export async function typesParts(
   const api = openapiTypescript();
   ts = api.ts;
   astToString = (node) => api.astToString(node);
-  const nodes = await api.openapiTS(typesDocument(model) as never, { silent: true });
+  const nodes = api.transform(typesDocument(model));
   const parts: TypesParts = { head: [], units: [], componentsInline: [] };
   for (const node of nodes) {
     if (
@@ -214,6 +216,8 @@ export async function typesParts(
           parts.componentsInline.push(reindent(astToString(member).trim()));
         }
       }
+    } else if (ts.isTypeAliasDeclaration(node) && ROOT_NAMES.has(node.name.text)) {
+      // An empty root (`type components = Record<string, never>`): the emitter declares the roots.
     } else {
       parts.head.push(reindent(astToString(node).trim()));
     }

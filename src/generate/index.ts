@@ -4,6 +4,7 @@
  */
 import { relative, resolve } from "node:path";
 import { emitIntegration } from "../emit/index.js";
+import { startTypesWorker } from "../emit/types-in-worker.js";
 import { CapkitError } from "../errors.js";
 import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
@@ -51,6 +52,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
   if (options.name !== undefined) assertName(options.name);
+  // Started first, so that loading TypeScript overlaps with loading the spec.
+  const types = startTypesWorker();
   // Refuse an occupied folder before the (possibly slow) load, when the name is known.
   if (options.name && !options.dryRun) {
     checkOutputFolder(
@@ -83,7 +86,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   applyOverrides(model, options);
   assertUsable(model);
   progress(`Emitting ${model.operations.length} operation(s)`);
-  const files = await emitIntegration(model, { format: formatFiles });
+  const files = await emitIntegration(model, { format: formatFiles, typesParts: types });
   const planned = planFiles(outDir, files, options.dryRun === true);
   if (options.dryRun) return { outDir, model, files: planned, written: false };
 

@@ -98,3 +98,20 @@ describe("corpus > a small folder end to end", () => {
     expect(report.totals).toEqual({ documents: 2, ok: 1, rejected: 1, broken: 0 });
   });
 });
+
+describe("corpus > checking many integrations at once", () => {
+  it("attributes each type error to its integration's folder", { timeout: 60_000 }, async () => {
+    const { typecheckAll } = await import("../../src/corpus/batch-checks.js");
+    const root = scratchDir("corpus-tsc");
+    for (const [name, body] of [
+      ["good", "export const n: number = 1;\n"],
+      ["bad", 'export const n: number = "one";\n'],
+    ] as const) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, `${name}.ts`), body);
+    }
+    const errors = await typecheckAll(root, ["good", "bad"]);
+    expect([...errors.keys()]).toEqual(["bad"]);
+    expect(errors.get("bad")![0]).toMatch(/TS2322/);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Worker thread for the types: loading TypeScript and openapi-typescript (~250 ms) overlaps with
+ * the main thread reading the spec, and the types of the pruned document are computed here while
+ * the main thread renders the other files.
+ */
+import { parentPort } from "node:worker_threads";
+import type { IntegrationModel } from "../model/types.js";
+import { openapiTypescript } from "./openapi-typescript.js";
+import { typesParts } from "./types-file.js";
+
+openapiTypescript();
+
+parentPort?.on("message", async (message: { model: IntegrationModel; maxUnitLines: number }) => {
+  try {
+    parentPort?.postMessage({
+      ok: true,
+      parts: await typesParts(message.model, message.maxUnitLines),
+    });
+  } catch (error) {
+    parentPort?.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});
