@@ -108,7 +108,9 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
       {
         type: "input",
         name: "name",
-        message: "Service name (lower-case letters, digits and '-', e.g. acme):",
+        message: "Service name (lower-case letters, digits and '-'):",
+        // Enter through every prompt builds the bundled example.
+        default: "vulnscan",
         validate: (value: string) => asValidation(validateServiceName(value)),
       },
       {
