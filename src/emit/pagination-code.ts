@@ -48,22 +48,6 @@ export function strategyProperties(pagination: Pagination, defaultPageSize: stri
   }
 }
 
-/** The parameter that sets the page size, when the style has one. */
-export function pageSizeParam(pagination: Pagination): string | undefined {
-  switch (pagination.style) {
-    case "page":
-      return pagination.perPageParam;
-    case "offset":
-      return pagination.limitParam;
-    case "cursor":
-    case "nextUrl":
-    case "link":
-      return pagination.limitParam;
-    default:
-      return undefined;
-  }
-}
-
 /** A body path as a JSON literal, for tests that build mock pages. */
 export function bodyPathLiteral(path: BodyPath | undefined): string {
   return path ? pathLiteral(path) : "[]";

@@ -3,10 +3,11 @@
  * here, so templates only place pieces.
  */
 import type { IntegrationModel, OperationModel, ParameterModel } from "../model/types.js";
+import { pageSizeParam } from "../model/validation-call.js";
 import { conformSample, slimSample } from "./conform-sample.js";
 import { expectedRecord } from "./expected-record.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
-import { bodyPathLiteral, pageSizeParam, strategyProperties } from "./pagination-code.js";
+import { bodyPathLiteral, strategyProperties } from "./pagination-code.js";
 import { deref, flattenObject, recordSchema } from "./record-schema.js";
 import { invokeRequest, requiredParams, testRequest } from "./request-code.js";
 import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
