@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "src/**/*.test.ts", "examples/**/*.test.ts"],
+    // integrations/ is where the quick start writes: `npx vitest run integrations/<name>` runs one;
+    // `npm test` leaves them out (their transform tests are RED by design).
+    include: [
+      "test/**/*.test.ts",
+      "src/**/*.test.ts",
+      "examples/**/*.test.ts",
+      "integrations/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "test/.tmp/**", "test/fixtures/**", "dist/**"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
