@@ -99,5 +99,9 @@ ${sections.join("\n")}`;
 const page = join(root, "docs", "benchmarks.md");
 writeFileSync(page, doc);
 // The repository formats Markdown with Biome too; the page is written the way Biome would write it.
-spawnSync(process.execPath, [join(root, "node_modules/@biomejs/biome/bin/biome"), "format", "--write", page], { cwd: root });
+spawnSync(
+  process.execPath,
+  [join(root, "node_modules/@biomejs/biome/bin/biome"), "format", "--write", page],
+  { cwd: root },
+);
 process.stderr.write("wrote docs/benchmarks.md\n");

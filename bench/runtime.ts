@@ -175,7 +175,6 @@ async function pagingMemory(): Promise<void> {
     return (process.memoryUsage().heapUsed / 1048576).toFixed(1);
   };
   let heapAt100k = "";
-  let at500k = "";
   let count = 0;
   let checksum = 0;
   let at100k = "";
@@ -187,7 +186,6 @@ async function pagingMemory(): Promise<void> {
       at100k = peakRssMb();
       heapAt100k = liveHeapMb();
     }
-    if (count === 500_000) at500k = peakRssMb();
   }
   const elapsed = performance.now() - started;
   const heapAt1m = liveHeapMb();

@@ -115,7 +115,6 @@ ruleTable("no-secret-logging", {
     },
     {
       name: "secret in an error message",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the string is code under test
       edit: [MAIN, '"target is not an acme integration"', "`bad token ${this.job.secret.token}`"],
       errors: [{ line: 21, column: 86 }],
     },

@@ -55,12 +55,10 @@ describe("capkit-disable-next-line", () => {
     ],
     [
       "a template literal",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the string is code under test
       "export const s = `${1} // capkit-disable-next-line no-secret-logging -- nope`;\nconsole.log(s);\n",
     ],
     [
       "a template head",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the string is code under test
       "export const s = `// capkit-disable-next-line no-secret-logging -- nope ${1}`;\nconsole.log(s);\n",
     ],
     [
