@@ -46,3 +46,22 @@ describe("plop integration generator", () => {
     await expect(generator.runPrompts(["Bad Name"])).rejects.toThrow(/lower-case|valid/i);
   });
 });
+
+describe("plop.load('capkit') from a user repository", () => {
+  it("registers the integration generator", async () => {
+    const { mkdirSync, symlinkSync, writeFileSync } = await import("node:fs");
+    const repo = scratchDir("plop-load");
+    mkdirSync(join(repo, "node_modules"));
+    symlinkSync(
+      new URL("../..", import.meta.url).pathname,
+      join(repo, "node_modules/capkit"),
+      "dir",
+    );
+    writeFileSync(
+      join(repo, "plopfile.mjs"),
+      'export default async (plop) => { await plop.load("capkit"); };\n',
+    );
+    const plop = await nodePlop(join(repo, "plopfile.mjs"));
+    expect(plop.getGeneratorList().map((g) => g.name)).toContain("integration");
+  });
+});
