@@ -182,12 +182,13 @@ describe("vulnscan: pagination (listFindings, cursor)", () => {
 
   it("stops at maxPages and logs a warning", async () => {
     const calls = servePages("endless");
-    const { client } = setup();
+    const { client, logs } = setup();
     const records = [];
     for await (const record of client.listFindings({}, { pageSize: 1, maxPages: 2 }))
       records.push(record);
     expect(records).toHaveLength(2);
     expect(calls()).toBe(2);
+    expect(logs.join("\n")).toContain("maxPages");
   });
 });
 
