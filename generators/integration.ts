@@ -9,6 +9,7 @@ import type {
   PlopGeneratorConfig,
   PromptQuestion,
 } from "node-plop";
+import { parsePairs, RECORD_KINDS } from "../src/generate/answers.js";
 import { exampleSpecPath } from "../src/generate/example.js";
 import { validateServiceName } from "../src/model/names.js";
 import type { RecordKind } from "../src/model/types.js";
@@ -20,12 +21,12 @@ type Answers = {
   spec: string;
   operations: string[];
   kinds: string;
+  pagination: string;
   auth: string;
   validation: string;
   out: string;
 };
 
-const KINDS: RecordKind[] = ["asset", "risk", "attribute", "none"];
 const AUTH_KINDS = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
 
 /** Holds the loaded spec between prompts, so it is read once. */
@@ -42,10 +43,30 @@ class SpecSession {
     });
     this.source = source;
     this.operations = listOperations(this.loaded);
+    this.#buildModel = (await import("../src/model/index.js")).buildModel;
+    this.#styles.clear();
   }
 
   find(id: string): OperationSummary | undefined {
     return this.operations.find((op) => op.operationId === id);
+  }
+
+  #styles = new Map<string, string>();
+  #buildModel: typeof import("../src/model/index.js").buildModel | undefined;
+
+  /** Builds the model of a selection once, for the detected pagination of each operation. */
+  probe(ids: string[]): void {
+    if (!this.loaded || !this.#buildModel || ids.every((id) => this.#styles.has(id))) return;
+    try {
+      const model = this.#buildModel(this.loaded, { name: "probe", operations: ids });
+      for (const op of model.operations) this.#styles.set(op.operationId, op.pagination.style);
+    } catch {
+      // an unknown id is reported by the operations prompt
+    }
+  }
+
+  pagination(id: string): string {
+    return this.#styles.get(id) ?? "none";
   }
 }
 
@@ -57,26 +78,6 @@ function displayPath(path: string): string {
 /** inquirer wants `true` or a message; our checks return a message or nothing. */
 const asValidation = (problem: string | undefined) => problem ?? true;
 
-export function parseKinds(
-  text: string,
-  operations: string[],
-): Record<string, RecordKind> | string {
-  const kinds: Record<string, RecordKind> = {};
-  for (const pair of text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const at = pair.lastIndexOf("=");
-    const id = pair.slice(0, at).trim();
-    const kind = pair.slice(at + 1).trim() as RecordKind;
-    if (at < 1 || !operations.includes(id))
-      return `"${pair}" does not name a selected operation (id=kind)`;
-    if (!KINDS.includes(kind)) return `"${kind}" is not a record kind: use ${KINDS.join(", ")}`;
-    kinds[id] = kind;
-  }
-  return kinds;
-}
-
 export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   const session = new SpecSession();
   plop.setPrompt("capkit-checkbox", SearchCheckboxPrompt as never);
@@ -86,14 +87,28 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
       import("../src/generate/index.js"),
       import("../src/cli/generate-report.js"),
     ]);
-    const recordKinds = parseKinds(answers.kinds, answers.operations);
+    const recordKinds = parsePairs(
+      answers.kinds,
+      answers.operations,
+      () => RECORD_KINDS,
+      "record kind",
+    );
+    const pagination = parsePairs(
+      answers.pagination ?? "",
+      answers.operations,
+      (id) => ["none", session.pagination(id)],
+      "pagination",
+    );
     const result = await generate({
       spec: answers.spec,
       name: answers.name,
       operations: answers.operations,
       out: answers.out,
       ...(session.loaded && session.source === answers.spec ? { loaded: session.loaded } : {}),
-      ...(typeof recordKinds === "object" ? { recordKinds } : {}),
+      ...(typeof recordKinds === "object"
+        ? { recordKinds: recordKinds as Record<string, RecordKind> }
+        : {}),
+      ...(typeof pagination === "object" ? { pagination } : {}),
       ...(answers.auth ? { auth: answers.auth as never } : {}),
       ...(answers.validation ? { validation: answers.validation } : {}),
     });
@@ -146,15 +161,35 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
       {
         type: "input",
         name: "kinds",
-        message: `Record kind per operation (${KINDS.join(", ")}):`,
+        message: `Record kind per operation (${RECORD_KINDS.join(", ")}):`,
         default: (answers: Partial<Answers>) =>
           (answers.operations ?? [])
             .map((id) => `${id}=${session.find(id)?.recordKind ?? "none"}`)
             .join(", "),
         validate: (value: string, answers?: Partial<Answers>) => {
-          const parsed = parseKinds(
+          const ops = answers?.operations ?? value.split(",").map((p) => p.split("=")[0]!.trim());
+          const parsed = parsePairs(value, ops, () => RECORD_KINDS, "record kind");
+          return typeof parsed === "string" ? parsed : true;
+        },
+      },
+      {
+        type: "input",
+        name: "pagination",
+        message: "Pagination per operation (the detected style, or none to read one page):",
+        default: (answers: Partial<Answers>) => {
+          session.probe(answers.operations ?? []);
+          return (answers.operations ?? [])
+            .map((id) => `${id}=${session.pagination(id)}`)
+            .join(", ");
+        },
+        validate: (value: string, answers?: Partial<Answers>) => {
+          const ops = answers?.operations ?? value.split(",").map((p) => p.split("=")[0]!.trim());
+          session.probe(ops);
+          const parsed = parsePairs(
             value,
-            answers?.operations ?? value.split(",").map((p) => p.split("=")[0]!.trim()),
+            ops,
+            (id) => ["none", session.pagination(id)],
+            "pagination",
           );
           return typeof parsed === "string" ? parsed : true;
         },

@@ -5,9 +5,10 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { CapkitError } from "../errors.js";
+import { parsePairs, RECORD_KINDS } from "../generate/answers.js";
 import { exampleSpecPath } from "../generate/example.js";
 import type { GenerateOptions } from "../generate/index.js";
-import type { AuthModel } from "../model/types.js";
+import type { AuthModel, RecordKind } from "../model/types.js";
 import { formatReport, toHandoff } from "./generate-report.js";
 
 const AUTH_KINDS: AuthModel["kind"][] = [
@@ -25,6 +26,8 @@ interface GenerateFlags {
   tags?: string;
   out?: string;
   auth?: string;
+  kinds?: string;
+  pagination?: string;
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -39,6 +42,21 @@ const list = (value: string | undefined) =>
     ?.split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** `id=value,…` for any operation id; generate() checks the ids against the selection. */
+function pairs(
+  text: string | undefined,
+  allowed: string[],
+  flag: string,
+  what: string,
+): Record<string, string> | undefined {
+  if (!text) return undefined;
+  const ids = text.split(",").map((p) => p.slice(0, p.lastIndexOf("=")).trim());
+  const parsed = parsePairs(text, ids, () => allowed, what);
+  if (typeof parsed === "string")
+    throw new CapkitError("INVALID_FLAG", `${flag}: ${parsed}.`, { exitCode: 2 });
+  return parsed;
+}
 
 /** Turns flags into generate() options, or says exactly which flags a non-interactive run lacks. */
 export function optionsFromFlags(
@@ -63,6 +81,8 @@ export function optionsFromFlags(
       { exitCode: 2 },
     );
   }
+  const recordKinds = pairs(flags.kinds, RECORD_KINDS, "--kinds", "record kind");
+  const pagination = pairs(flags.pagination, ["none"], "--pagination", "pagination override");
   const operations = list(flags.operations);
   const tags = list(flags.tags);
   const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
@@ -73,6 +93,8 @@ export function optionsFromFlags(
     ...(tags ? { tags } : {}),
     ...(flags.out ? { out: flags.out } : {}),
     ...(flags.auth ? { auth: flags.auth as AuthModel["kind"] } : {}),
+    ...(recordKinds ? { recordKinds: recordKinds as Record<string, RecordKind> } : {}),
+    ...(pagination ? { pagination } : {}),
     force: flags.force === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
@@ -99,6 +121,14 @@ export function registerGenerate(program: Command): void {
     .option("-t, --tags <tags>", "comma-separated tags: every operation under them")
     .option("--out <dir>", "output folder (default: integrations/<name>)")
     .option("--auth <kind>", `override the auth scheme: ${AUTH_KINDS.join(", ")}`)
+    .option(
+      "--kinds <id=kind,…>",
+      `override the record kind of operations: ${RECORD_KINDS.join(", ")}`,
+    )
+    .option(
+      "--pagination <id=none,…>",
+      "read only the first page of these operations instead of the detected style",
+    )
     .option("-f, --force", "overwrite an existing integration folder")
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
     .option(

@@ -35,6 +35,8 @@ export interface GenerateOptions {
   loaded?: LoadedSpec;
   /** Record kind per operation id, overriding the detected ones. */
   recordKinds?: Record<string, RecordKind>;
+  /** Pagination per operation id: `none` reads one page instead of the detected style. */
+  pagination?: Record<string, string>;
   /** Operation id of the `validateCredentials` call, overriding the detected one. */
   validation?: string;
   onProgress?: (message: string) => void;
@@ -128,9 +130,24 @@ export function nameFromTitle(title: string): string {
 
 /** The engineer's answers win over the heuristics: record kinds and the credential check. */
 function applyOverrides(model: IntegrationModel, options: GenerateOptions): void {
+  const ids = model.operations.map((o) => o.operationId);
+  for (const [flag, map] of [
+    ["--kinds", options.recordKinds],
+    ["--pagination", options.pagination],
+  ] as const) {
+    const unknown = Object.keys(map ?? {}).filter((id) => !ids.includes(id));
+    if (unknown.length > 0) {
+      throw new CapkitError(
+        "UNKNOWN_OVERRIDE_OPERATION",
+        `${flag} names ${unknown.map((id) => JSON.stringify(id)).join(", ")}, which ${unknown.length > 1 ? "are" : "is"} not among the selected operations (${ids.join(", ")}).`,
+        { source: flag, exitCode: 2 },
+      );
+    }
+  }
   for (const op of model.operations) {
     const kind = options.recordKinds?.[op.operationId];
     if (kind) op.recordKind = kind;
+    if (options.pagination?.[op.operationId] === "none") op.pagination = { style: "none" };
   }
   if (options.validation && options.validation !== model.validation.operationId) {
     const op = model.operations.find((o) => o.operationId === options.validation);

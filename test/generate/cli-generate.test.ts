@@ -95,6 +95,16 @@ describe("capkit generate", () => {
       ["--spec", exampleSpec, "--name", "acme", "--auth", "magic"],
       /--auth "magic" is not one of/,
     ],
+    [
+      "a bad record kind",
+      ["--spec", exampleSpec, "--name", "acme", "--kinds", "listHosts=host"],
+      /--kinds: "host" is not a record kind/,
+    ],
+    [
+      "an override for an unselected operation",
+      ["--spec", exampleSpec, "--name", "acme", "--pagination", "getHost=none"],
+      /--pagination names "getHost", which is not among the selected/,
+    ],
   ])("rejects %s with one paragraph, no stack, nothing written", async (_name, args, message) => {
     const dir = scratchDir("cli-bad");
     const result = await runCapkit(["generate", ...args, "--no-verify"], { cwd: dir });

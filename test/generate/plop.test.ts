@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import nodePlop from "node-plop";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,7 @@ describe("plop integration generator", () => {
       exampleSpec,
       "listHosts,listFindings",
       "listHosts=asset, listFindings=risk",
+      "listHosts=page, listFindings=none",
       "bearer",
       "",
       out,
@@ -29,6 +30,8 @@ describe("plop integration generator", () => {
     expect(failures).toEqual([]);
     expect(changes[0]?.path).toMatch(/build ok \(tsc --noEmit\)/);
     expect(changes[0]?.path).toMatch(/2 failing as expected \(RED/);
+    const manifest = JSON.parse(readFileSync(join(out, ".capkit.json"), "utf8"));
+    expect(manifest.options.pagination).toEqual({ listHosts: "page", listFindings: "none" });
     expect(readdirSync(out).sort()).toEqual([
       ".capkit.json",
       "acme.test.ts",
