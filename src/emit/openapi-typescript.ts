@@ -60,10 +60,44 @@ function transformer(ots: typeof OpenapiTypescript): (document: object) => TypeS
 
 let api: OpenapiTypescriptApi | undefined;
 
+/**
+ * openapi-typescript requires all of redocly (~170 ms) at load, for the validate-and-bundle step
+ * `transformer()` leaves out; its transforms only use `ref-utils`, which they require directly.
+ * The main entry is stood in for by an object that fails loudly if anything does reach it.
+ */
+function skipRedocly(openapiTypescriptEntry: string): void {
+  const require = createRequire(openapiTypescriptEntry);
+  let path: string;
+  try {
+    path = require.resolve("@redocly/openapi-core");
+  } catch {
+    return;
+  }
+  if (require.cache[path]) return;
+  const Module = require("node:module") as { new (id: string): NodeJS.Module };
+  const stub = new Module(path);
+  stub.filename = path;
+  stub.loaded = true;
+  stub.exports = new Proxy(
+    {},
+    {
+      get(_target, name) {
+        if (typeof name === "symbol" || name === "__esModule" || name === "then") return undefined;
+        throw new Error(
+          `capkit: openapi-typescript reached redocly's ${String(name)}, which capkit does not load`,
+        );
+      },
+    },
+  );
+  require.cache[path] = stub;
+}
+
 export function openapiTypescript(): OpenapiTypescriptApi {
   if (!api) {
     const require = createRequire(import.meta.url);
-    preloadWithCodeCache("typescript", require.resolve("openapi-typescript"));
+    const entry = require.resolve("openapi-typescript");
+    preloadWithCodeCache("typescript", entry);
+    skipRedocly(entry);
     const ots = require("openapi-typescript") as typeof OpenapiTypescript;
     api = {
       ts: require("typescript") as typeof TypeScript,
