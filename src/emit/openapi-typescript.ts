@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import type * as OpenapiTypescript from "openapi-typescript";
 import type TypeScript from "typescript";
-import { preloadWithCodeCache } from "../shared/compile-cache.js";
+import { preloadWithCodeCache, putInModuleCache } from "../shared/compile-cache.js";
 
 export interface OpenapiTypescriptApi {
   ts: typeof TypeScript;
@@ -74,22 +74,21 @@ function skipRedocly(openapiTypescriptEntry: string): void {
     return;
   }
   if (require.cache[path]) return;
-  const Module = require("node:module") as { new (id: string): NodeJS.Module };
-  const stub = new Module(path);
-  stub.filename = path;
-  stub.loaded = true;
-  stub.exports = new Proxy(
-    {},
-    {
-      get(_target, name) {
-        if (typeof name === "symbol" || name === "__esModule" || name === "then") return undefined;
-        throw new Error(
-          `capkit: openapi-typescript reached redocly's ${String(name)}, which capkit does not load`,
-        );
+  putInModuleCache(
+    path,
+    new Proxy(
+      {},
+      {
+        get(_target, name) {
+          if (typeof name === "symbol" || name === "__esModule" || name === "then")
+            return undefined;
+          throw new Error(
+            `capkit: openapi-typescript reached redocly's ${String(name)}, which capkit does not load`,
+          );
+        },
       },
-    },
+    ),
   );
-  require.cache[path] = stub;
 }
 
 export function openapiTypescript(): OpenapiTypescriptApi {

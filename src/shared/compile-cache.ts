@@ -85,7 +85,12 @@ export function preloadWithCodeCache(specifier: string, from: string): void {
     return;
   }
   if (require.cache[path]) return;
-  const exports = requireWithCodeCache(path);
+  putInModuleCache(path, requireWithCodeCache(path));
+}
+
+/** Registers `exports` as the loaded CommonJS module at `path`: a later require or import gets it. */
+export function putInModuleCache(path: string, exports: unknown): void {
+  const require = createRequire(path);
   const Module = require("node:module") as { new (id: string): NodeJS.Module };
   const entry = new Module(path);
   entry.filename = path;
