@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { IntegrationError } from "./errors.js";
-import type { Http } from "./http.js";
+import { type Http, readJson } from "./http.js";
 
 /** Reads a path of property names from a JSON body; anything missing reads as `undefined`. */
 export function readPath(body: unknown, path: readonly string[]): unknown {
@@ -55,18 +55,5 @@ export async function fetchNextPage<Paths extends {}>(
   url: string,
 ): Promise<{ body: unknown; response: Response }> {
   const response = await http.fetch(url, { operation });
-  if (!response.ok) {
-    const text = await response.text().catch(() => undefined);
-    throw IntegrationError.fromResponse(operation, response, { body: text });
-  }
-  try {
-    return { body: await response.json(), response };
-  } catch (error) {
-    throw new IntegrationError("INVALID_JSON", `${operation}: the next page is not JSON`, {
-      operation,
-      status: response.status,
-      retryable: false,
-      cause: error,
-    });
-  }
+  return { body: await readJson(operation, response), response };
 }
