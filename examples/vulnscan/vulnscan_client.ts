@@ -49,6 +49,12 @@ export class VulnscanClient {
   }
 }
 
+/** GET /me: The user and organisation the token belongs to */
+export async function getCurrentUser(http: Http<paths>): Promise<MeRecord> {
+  const result = await http.api.GET("/me", {} as never);
+  return parseRecord("getCurrentUser", MeRecord, unwrap("getCurrentUser", result));
+}
+
 export interface ListFindingsRequest {
   query?: {
     cursor?: string;
@@ -118,10 +124,4 @@ export function listHosts(
     },
     items: (body) => parseRecords("listHosts", HostRecord, readPath(body, ["data"])),
   });
-}
-
-/** GET /me: The user and organisation the token belongs to */
-export async function getCurrentUser(http: Http<paths>): Promise<MeRecord> {
-  const result = await http.api.GET("/me", {} as never);
-  return parseRecord("getCurrentUser", MeRecord, unwrap("getCurrentUser", result));
 }

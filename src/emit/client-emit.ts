@@ -40,7 +40,12 @@ export function emitClient(
     model.version,
     ctx.version,
   );
-  const blocks: Block[] = views.map((view) => ({
+  // Grouped by tag, so that when the functions are split each file holds whole tags where it can.
+  const byTag = views
+    .map((view, index) => ({ view, index }))
+    .sort((a, b) => a.view.tag.localeCompare(b.view.tag) || a.index - b.index)
+    .map((entry) => entry.view);
+  const blocks: Block[] = byTag.map((view) => ({
     view,
     text: render("client-operation.hbs", view).trimEnd(),
   }));

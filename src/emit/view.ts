@@ -135,6 +135,7 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
     takesTarget: op.recordKind !== "asset",
     req: request,
     recordName: op.recordName,
+    tag: op.tag,
     requestOptional: !request.required,
     strategy: strategyProperties(op.pagination, "options.pageSize ?? DEFAULT_PAGE_SIZE"),
     paged: op.isList && p.style !== "none",
