@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
+import { packageFile } from "../shared/package-file.js";
 import { commentText, identifier, jsonLiteral, propertyKey, stringLiteral } from "./safe-text.js";
 
 const hbs = Handlebars.create();
@@ -21,22 +22,9 @@ hbs.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean)
 hbs.registerHelper("and", (...args: unknown[]) => args.slice(0, -1).every(Boolean));
 hbs.registerHelper("not", (value: unknown) => !value);
 
-const templatesDir = new URL("../../templates/", import.meta.url);
-// dist/src/emit/ is one level deeper than src/emit/: resolve templates from either.
-const templatesDirFromDist = new URL("../../../templates/", import.meta.url);
-
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
-function readTemplate(name: string): string {
-  for (const dir of [templatesDir, templatesDirFromDist]) {
-    try {
-      return readFileSync(new URL(name, dir), "utf8");
-    } catch {
-      // not in this layout; try the other one
-    }
-  }
-  throw new Error(`capkit: template ${name} is missing from the installed package`);
-}
+const readTemplate = (name: string) => readFileSync(packageFile(`templates/${name}`), "utf8");
 
 /** Renders `templates/<name>` with the given view. Templates compile once per process. */
 export function render(name: string, view: object): string {

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { EmittedFile } from "../emit/index.js";
+import { packageFile } from "../shared/package-file.js";
 
 const require = createRequire(import.meta.url);
 
@@ -30,21 +31,7 @@ function biomeCommand(): { file: string; args: string[] } {
   return { file: process.execPath, args: [join(dirname(pkg), "bin", "biome")] };
 }
 
-function configPath(): string {
-  for (const rel of [
-    "../../templates/biome-generated.json",
-    "../../../templates/biome-generated.json",
-  ]) {
-    const path = new URL(rel, import.meta.url).pathname;
-    try {
-      readFileSync(path);
-      return path;
-    } catch {
-      // the other layout (src/ vs dist/src/)
-    }
-  }
-  throw new Error("capkit: templates/biome-generated.json is missing from the installed package");
-}
+const configPath = () => packageFile("templates/biome-generated.json");
 
 export async function formatFiles(files: EmittedFile[]): Promise<EmittedFile[]> {
   const dir = mkdtempSync(join(tmpdir(), "capkit-format-"));

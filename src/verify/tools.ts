@@ -1,5 +1,4 @@
 /** Where the verification tools live: TypeScript 7's tsc comes with capkit, vitest from the project. */
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -30,10 +29,4 @@ export function resolvable(fromDir: string, name: string): boolean {
   }
 }
 
-export function packageFile(rel: string): string {
-  for (const prefix of ["../../", "../../../"]) {
-    const path = new URL(`${prefix}${rel}`, import.meta.url).pathname;
-    if (existsSync(path)) return path;
-  }
-  throw new Error(`capkit: ${rel} is missing from the installed package`);
-}
+export { packageFile } from "../shared/package-file.js";
