@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listOperations, loadSpec } from "../src/spec/index.js";
+import { listOperations, loadSpec } from "../src/openapi/index.js";
 import { fetchDescription, root, WANTED } from "./github-description.js";
 
 const RUNS = 3;

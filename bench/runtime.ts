@@ -2,7 +2,7 @@
 // and memory while paging a million records. Run: `npm run bench:runtime`.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHttp, type PageStep, paginate } from "../src/runtime/index.js";
+import { createHttp, type PageStep, paginate } from "../packages/runtime/src/index.js";
 
 const REQUESTS = 10_000;
 // Fine-grained interleaving: on a shared, loaded machine, noise then hits both sides alike.

@@ -5,8 +5,8 @@
  * copy is used instead, with a notice.
  */
 import { statSync } from "node:fs";
-import { loadSpec, pruneDocument, selectOperations } from "../src/spec/index.js";
-import { indexOperations } from "../src/spec/operations.js";
+import { loadSpec, pruneDocument, selectOperations } from "../src/openapi/index.js";
+import { indexOperations } from "../src/openapi/operations.js";
 import { fetchDescription, root, WANTED } from "./github-description.js";
 
 const TARGET_MS = 600;

@@ -13,7 +13,7 @@ import { parsePairs, RECORD_KINDS } from "../src/generate/answers.js";
 import { exampleSpecPath } from "../src/generate/example.js";
 import { validateServiceName } from "../src/model/names.js";
 import type { RecordKind } from "../src/model/types.js";
-import type { LoadedSpec, OperationSummary } from "../src/spec/index.js";
+import type { LoadedSpec, OperationSummary } from "../src/openapi/index.js";
 import { SearchCheckboxPrompt, type SearchChoice } from "./search-checkbox.js";
 
 type Answers = {
@@ -37,7 +37,7 @@ class SpecSession {
 
   async load(source: string): Promise<void> {
     if (this.loaded && source === this.source) return;
-    const { loadSpec, listOperations } = await import("../src/spec/index.js");
+    const { loadSpec, listOperations } = await import("../src/openapi/index.js");
     this.loaded = await loadSpec(source, {
       ...(process.env.CAPKIT_SPEC_HEADER ? { header: process.env.CAPKIT_SPEC_HEADER } : {}),
     });

@@ -1,4 +1,6 @@
 // Stale files in dist/ would keep deleted modules importable; start every build from empty.
+// Usage: node scripts/clean-dist.mjs [folder relative to the repository root] (default dist).
 import { rmSync } from "node:fs";
 
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+const folder = process.argv[2] ?? "dist";
+rmSync(new URL(`../${folder}/`, import.meta.url), { recursive: true, force: true });

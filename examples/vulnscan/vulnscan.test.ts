@@ -10,7 +10,7 @@ import {
   IntegrationError,
   type PlatformModel,
   Risk,
-} from "capkit/runtime";
+} from "@capkit/runtime";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

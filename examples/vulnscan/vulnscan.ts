@@ -9,7 +9,7 @@ import {
   type CapabilityInfo,
   type Risk,
   registerCapability,
-} from "capkit/runtime";
+} from "@capkit/runtime";
 import { VULNSCAN_BASE_URL, VulnscanClient } from "./vulnscan_client.js";
 import { toFindingRisk, toHostAsset } from "./vulnscan_transform.js";
 

@@ -11,7 +11,7 @@ import {
   parseRecords,
   readPath,
   unwrap,
-} from "capkit/runtime";
+} from "@capkit/runtime";
 import { FindingRecord, HostRecord, MeRecord, type paths } from "./vulnscan_types.js";
 
 /** The API's base URL, from the spec's `servers` with variables at their defaults. */

@@ -9,7 +9,7 @@ import {
   Risk,
   type RiskSeverity,
   type RiskState,
-} from "capkit/runtime";
+} from "@capkit/runtime";
 import type { FindingRecord, HostRecord } from "./vulnscan_types.js";
 
 const SEVERITY: Record<string, RiskSeverity> = {

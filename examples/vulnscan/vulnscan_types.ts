@@ -4,7 +4,7 @@
  * Do not edit: re-run `capkit generate --force` instead (`capkit lint` reports edits).
  */
 
-import { z } from "capkit/runtime";
+import { z } from "@capkit/runtime";
 
 /** One listFindings record (GET /findings). Lenient: unknown keys pass. */
 export const FindingRecord = z.looseObject({

@@ -2,8 +2,8 @@ import { Command } from "commander";
 import pc from "picocolors";
 import type { ListDescription } from "../model/index.js";
 import type { IntegrationModel, Pagination } from "../model/types.js";
-import type { LoadedSpec, OperationSummary } from "../spec/index.js";
-import { isObject } from "../spec/pointer.js";
+import type { LoadedSpec, OperationSummary } from "../openapi/index.js";
+import { isObject } from "../openapi/pointer.js";
 
 interface DoctorOptions {
   json?: boolean;
@@ -31,7 +31,7 @@ export function doctorCommand(): Command {
 
 export async function doctor(source: string, options: DoctorOptions = {}): Promise<string> {
   // loaded on use: the OpenAPI libraries would cost every other command (lint in a commit hook) ~0.5 s
-  const { loadSpec } = await import("../spec/index.js");
+  const { loadSpec } = await import("../openapi/index.js");
   const spec = await loadSpec(source, {
     ...(options.specHeader ? { header: options.specHeader } : {}),
     allowRemoteRefs: options.allowRemoteRefs === true,
@@ -77,7 +77,7 @@ interface Report {
 
 async function buildReport(spec: LoadedSpec): Promise<Report> {
   const { buildModel, describeListOperations } = await import("../model/index.js");
-  const { listOperations } = await import("../spec/index.js");
+  const { listOperations } = await import("../openapi/index.js");
   const doc = spec.document;
   const model = buildModel(spec, { name: "doctor" });
   const schemes = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {};

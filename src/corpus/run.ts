@@ -5,9 +5,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { mapConcurrent } from "@capkit/runtime";
 import { lint } from "../lint/index.js";
 import { validateServiceName } from "../model/names.js";
-import { mapConcurrent } from "../runtime/concurrency.js";
 import { VERSION } from "../version.js";
 import { testAll, typecheckAll } from "./batch-checks.js";
 import { findDocuments, sample, serviceNames } from "./find.js";

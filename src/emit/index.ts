@@ -4,17 +4,17 @@
  */
 import type { IntegrationModel } from "../model/types.js";
 import { VERSION } from "../version.js";
-import { emitClient } from "./client-emit.js";
+import { emitClient } from "./client/emit.js";
 import type { EmitContext, EmittedFile } from "./context.js";
-import { emitHandFiles } from "./hand-files.js";
+import { emitHandFiles } from "./hand/emit.js";
 import { manifest } from "./manifest.js";
 import { fileNames } from "./names.js";
 import { lineCount } from "./pack.js";
 import { identifier } from "./safe-text.js";
-import { emitSamples } from "./samples-emit.js";
-import { emitTypes } from "./types-emit.js";
-import { typesParts } from "./types-file.js";
-import type { TypesPartsFn } from "./types-in-worker.js";
+import { emitSamples } from "./samples/emit.js";
+import { emitTypes } from "./types/emit.js";
+import type { TypesPartsFn } from "./types/in-worker.js";
+import { typesParts } from "./types/parts.js";
 import { operationView } from "./view.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";

@@ -4,14 +4,14 @@
  */
 import type { IntegrationModel, OperationModel, ParameterModel } from "../model/types.js";
 import { pageSizeParam } from "../model/validation-call.js";
-import { conformSample, slimSample } from "./conform-sample.js";
-import { expectedRecord } from "./expected-record.js";
+import { bodyPathLiteral, strategyProperties } from "./client/pagination-code.js";
+import { invokeRequest, requiredParams, testRequest } from "./client/request-code.js";
+import { expectedRecord } from "./hand/expected-record.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
-import { bodyPathLiteral, strategyProperties } from "./pagination-code.js";
-import { deref, flattenObject, recordSchema } from "./record-schema.js";
-import { invokeRequest, requiredParams, testRequest } from "./request-code.js";
 import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
-import { zodFields } from "./zod-schema.js";
+import { conformSample, slimSample } from "./samples/conform-sample.js";
+import { deref, flattenObject, recordSchema } from "./types/record-schema.js";
+import { zodFields } from "./types/zod-schema.js";
 
 const TS_TYPE: Record<string, string> = {
   integer: "number",

@@ -4,11 +4,11 @@
  */
 import { relative, resolve } from "node:path";
 import { emitIntegration } from "../emit/index.js";
-import { startTypesWorker } from "../emit/types-in-worker.js";
+import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
-import { type LoadedSpec, loadSpec } from "../spec/index.js";
+import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";

@@ -33,7 +33,7 @@ export interface LintConfig {
 export function defaultConfig(): LintConfig {
   return {
     integrationsDir: "integrations",
-    runtimeModule: "capkit/runtime",
+    runtimeModule: "@capkit/runtime",
     names: {
       baseClass: "BaseCapability",
       registerFunction: "registerCapability",

@@ -27,7 +27,7 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     integrationsDir: z.string().min(1).default("integrations"),
-    runtimeModule: z.string().min(1).default("capkit/runtime"),
+    runtimeModule: z.string().min(1).default("@capkit/runtime"),
     names: names.default(() => names.parse({})),
     lineBudget: z
       .object({

@@ -1,6 +1,6 @@
 import { CapkitError } from "../errors.js";
-import { isObject, type JsonObject } from "../spec/pointer.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import { isObject, type JsonObject } from "../openapi/pointer.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import type { AuthModel, ModelWarning } from "./types.js";
 
 interface Candidate {

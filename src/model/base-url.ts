@@ -1,5 +1,5 @@
-import { isObject } from "../spec/pointer.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import { isObject } from "../openapi/pointer.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import type { ModelWarning } from "./types.js";
 
 /** Reserved for documentation (RFC 6761): never a real API, so a forgotten placeholder fails loudly. */

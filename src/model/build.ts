@@ -1,7 +1,7 @@
 import { CapkitError } from "../errors.js";
-import { pruneDocument } from "../spec/prune.js";
-import { selectAnalysed } from "../spec/select.js";
-import type { LoadedSpec } from "../spec/types.js";
+import { pruneDocument } from "../openapi/prune.js";
+import { selectAnalysed } from "../openapi/select.js";
+import type { LoadedSpec } from "../openapi/types.js";
 import { detectAuth } from "./auth.js";
 import { baseUrl } from "./base-url.js";
 import { safeIdentifier, TAKEN_CLASS_NAMES, validateServiceName } from "./names.js";

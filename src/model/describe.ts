@@ -1,5 +1,5 @@
-import { analyseOperations } from "../spec/select.js";
-import type { LoadedSpec } from "../spec/types.js";
+import { analyseOperations } from "../openapi/select.js";
+import type { LoadedSpec } from "../openapi/types.js";
 import { operationModel } from "./operation.js";
 import type { BodyPath, Pagination, RecordKind } from "./types.js";
 

@@ -1,6 +1,6 @@
-import { isObject, type JsonObject, type Located } from "../spec/pointer.js";
-import { propertiesOf, schemaType } from "../spec/schema.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import { isObject, type JsonObject, type Located } from "../openapi/pointer.js";
+import { propertiesOf, schemaType } from "../openapi/schema.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import { identifierWords } from "./names.js";
 import type { FieldHint, FieldHintEntry } from "./types.js";
 

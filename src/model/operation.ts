@@ -1,8 +1,8 @@
-import { isObject } from "../spec/pointer.js";
-import { resourceWord, singular } from "../spec/records.js";
-import { componentName, resolve, successResponse } from "../spec/schema.js";
-import type { AnalysedOperation } from "../spec/select.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import { isObject } from "../openapi/pointer.js";
+import { resourceWord, singular } from "../openapi/records.js";
+import { componentName, resolve, successResponse } from "../openapi/schema.js";
+import type { AnalysedOperation } from "../openapi/select.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import { fieldHints, hintsFromSample } from "./field-hints.js";
 import { identifierWords, safeIdentifier, uniqueIn } from "./names.js";
 import { detectPagination } from "./pagination.js";

@@ -1,14 +1,14 @@
-import type { OperationRef } from "../spec/operations.js";
-import { isObject, type JsonObject, type Located } from "../spec/pointer.js";
-import { bodyCursorName } from "../spec/records.js";
+import type { OperationRef } from "../openapi/operations.js";
+import { isObject, type JsonObject, type Located } from "../openapi/pointer.js";
+import { bodyCursorName } from "../openapi/records.js";
 import {
   allPropertyNames,
   type Param,
   requestBodySchema,
   type SuccessResponse,
   schemaType,
-} from "../spec/schema.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+} from "../openapi/schema.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import type { BodyPath, Pagination } from "./types.js";
 
 const LIMIT =

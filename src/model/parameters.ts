@@ -1,6 +1,6 @@
-import type { OperationRef } from "../spec/operations.js";
-import { type Param, parametersOf, schemaType } from "../spec/schema.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import type { OperationRef } from "../openapi/operations.js";
+import { type Param, parametersOf, schemaType } from "../openapi/schema.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import { safeIdentifier, uniqueIn } from "./names.js";
 import type { ParameterModel, Rename } from "./types.js";
 

@@ -1,6 +1,6 @@
-import { getAt, isObject, type JsonObject, type Located } from "../spec/pointer.js";
-import { resolve, type SuccessResponse } from "../spec/schema.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import { getAt, isObject, type JsonObject, type Located } from "../openapi/pointer.js";
+import { resolve, type SuccessResponse } from "../openapi/schema.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import { hintFor } from "./field-hints.js";
 import type { BodyPath } from "./types.js";
 

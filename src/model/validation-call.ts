@@ -1,9 +1,9 @@
 import { CapkitError } from "../errors.js";
-import { indexOperations, type OperationRef } from "../spec/operations.js";
-import { isObject } from "../spec/pointer.js";
-import { parametersOf } from "../spec/schema.js";
-import { type AnalysedOperation, analyseOperations } from "../spec/select.js";
-import type { LoadedSpec, OpenAPIV3Document } from "../spec/types.js";
+import { indexOperations, type OperationRef } from "../openapi/operations.js";
+import { isObject } from "../openapi/pointer.js";
+import { parametersOf } from "../openapi/schema.js";
+import { type AnalysedOperation, analyseOperations } from "../openapi/select.js";
+import type { LoadedSpec, OpenAPIV3Document } from "../openapi/types.js";
 import type { OperationModel, Pagination, ValidationCall } from "./types.js";
 
 /** Identity endpoints, best first (design §4): cheap, side-effect free, and they prove the key works. */

@@ -1,5 +1,5 @@
-import { escapeToken, isObject } from "../spec/pointer.js";
-import type { OpenAPIV3Document } from "../spec/types.js";
+import { escapeToken, isObject } from "../openapi/pointer.js";
+import type { OpenAPIV3Document } from "../openapi/types.js";
 import type { ModelWarning } from "./types.js";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emitIntegration } from "../../src/emit/index.js";
 import { formatFiles } from "../../src/generate/format.js";
 import { buildModel } from "../../src/model/index.js";
-import { loadSpec } from "../../src/spec/index.js";
+import { loadSpec } from "../../src/openapi/index.js";
 import { exampleSpec } from "../helpers/scratch.js";
 
 async function emitExample() {

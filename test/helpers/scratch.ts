@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 const root = new URL("../.tmp/", import.meta.url).pathname;
 
-/** A fresh folder inside the repo (so `capkit/runtime`, vitest and msw resolve), removed first. */
+/** A fresh folder inside the repo (so `@capkit/runtime`, vitest and msw resolve), removed first. */
 export function scratchDir(name: string): string {
   const dir = join(root, name);
   rmSync(dir, { recursive: true, force: true });

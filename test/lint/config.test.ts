@@ -104,7 +104,7 @@ describe("configured names that match nothing are a config error, not a silent p
       name: "",
       files: {
         [TRANSFORM]:
-          'import { logger } from "capkit/runtime";\nexport function f(token: string) {\n  logger.info({ token });\n}\n',
+          'import { logger } from "@capkit/runtime";\nexport function f(token: string) {\n  logger.info({ token });\n}\n',
       },
     });
     const { diagnostics } = await lintFiles(files);

@@ -11,7 +11,7 @@ async function sample() {
     files: {
       "integrations/acme/acme.test.ts": undefined,
       [TRANSFORM]:
-        'import { log } from "capkit/runtime";\nexport function f(token: string) {\n  log.info({ token }, "100% done,\\nnext: ok");\n}\n',
+        'import { log } from "@capkit/runtime";\nexport function f(token: string) {\n  log.info({ token }, "100% done,\\nnext: ok");\n}\n',
     },
   });
   const result = await lintFiles(files);

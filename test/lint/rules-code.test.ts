@@ -87,7 +87,7 @@ ruleTable("no-secret-logging", {
       name: "credential words inside strings only",
       files: {
         [TRANSFORM]:
-          'import { log } from "capkit/runtime";\nexport function f(status: number) {\n  log.warn({ status }, "token rejected");\n}\n',
+          'import { log } from "@capkit/runtime";\nexport function f(status: number) {\n  log.warn({ status }, "token rejected");\n}\n',
       },
     },
   ],
@@ -96,7 +96,7 @@ ruleTable("no-secret-logging", {
       name: "credential bound into a child logger",
       files: {
         [TRANSFORM]:
-          'import { log } from "capkit/runtime";\nexport const child = (token: string) => log.child({ token });\n',
+          'import { log } from "@capkit/runtime";\nexport const child = (token: string) => log.child({ token });\n',
       },
       errors: [{ file: TRANSFORM, line: 2, column: 53 }],
     },
@@ -104,7 +104,7 @@ ruleTable("no-secret-logging", {
       name: "api key in a log call",
       files: {
         [TRANSFORM]:
-          'import { log } from "capkit/runtime";\nexport function f(apiKey: string) {\n  log.info({ apiKey }, "calling");\n}\n',
+          'import { log } from "@capkit/runtime";\nexport function f(apiKey: string) {\n  log.info({ apiKey }, "calling");\n}\n',
       },
       errors: [{ file: TRANSFORM, line: 3, column: 14 }],
     },
@@ -176,7 +176,7 @@ ruleTable("bounded-pagination", {
       name: "for await over paginate",
       files: {
         [TRANSFORM]:
-          'import { paginate } from "capkit/runtime";\nexport async function f() { for await (const x of paginate({})) void x; }\n',
+          'import { paginate } from "@capkit/runtime";\nexport async function f() { for await (const x of paginate({})) void x; }\n',
       },
     },
   ],
@@ -203,7 +203,7 @@ ruleTable("bounded-concurrency", {
       name: "mapConcurrent",
       files: {
         [TRANSFORM]:
-          'import { mapConcurrent } from "capkit/runtime";\ndeclare const ids: string[];\ndeclare function get(id: string): Promise<1>;\nexport const r = mapConcurrent(ids, 10, (id) => get(id));\n',
+          'import { mapConcurrent } from "@capkit/runtime";\ndeclare const ids: string[];\ndeclare function get(id: string): Promise<1>;\nexport const r = mapConcurrent(ids, 10, (id) => get(id));\n',
       },
     },
   ],
@@ -228,7 +228,7 @@ ruleTable("bounded-concurrency", {
 });
 
 const HOOK = (body: string) =>
-  `import { verifyWebhook } from "capkit/runtime";\nexport async function handleWebhook(req: Request, secret: string) {\n${body}\n}\n`;
+  `import { verifyWebhook } from "@capkit/runtime";\nexport async function handleWebhook(req: Request, secret: string) {\n${body}\n}\n`;
 
 ruleTable("webhook-verify", {
   valid: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.js";
-import { specOf } from "../spec/helpers.js";
+import { specOf } from "../openapi/helpers.js";
 
 const op = { get: { operationId: "ping", responses: { "200": { description: "ok" } } } };
 const schemes = {

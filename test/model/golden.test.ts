@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.js";
-import { loadSpec } from "../../src/spec/index.js";
-import { fixture } from "../spec/helpers.js";
+import { loadSpec } from "../../src/openapi/index.js";
+import { fixture } from "../openapi/helpers.js";
 
 /**
  * Whole models for the small documents, as golden files: any change in naming, pagination, samples

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.js";
 import type { IntegrationModel } from "../../src/model/types.js";
-import { listOperations, loadSpec, validateDocument } from "../../src/spec/index.js";
-import { fixture } from "../spec/helpers.js";
+import { listOperations, loadSpec, validateDocument } from "../../src/openapi/index.js";
+import { fixture } from "../openapi/helpers.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set([

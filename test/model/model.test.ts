@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.js";
-import { loadSpec } from "../../src/spec/index.js";
-import { expectCapkitError, fixture, specOf } from "../spec/helpers.js";
+import { loadSpec } from "../../src/openapi/index.js";
+import { expectCapkitError, fixture, specOf } from "../openapi/helpers.js";
 
 const ok = { "200": { description: "ok" } };
 const listOf = (items: object) => ({

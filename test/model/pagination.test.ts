@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/model/index.js";
 import type { Pagination } from "../../src/model/types.js";
-import { specOf } from "../spec/helpers.js";
+import { specOf } from "../openapi/helpers.js";
 
 const q = (name: string, schema: object = { type: "string" }) => ({ name, in: "query", schema });
 const arr = { type: "array", items: { type: "object", properties: { id: { type: "string" } } } };

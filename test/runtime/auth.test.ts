@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Auth, createHttp, IntegrationError, unwrap } from "../../src/runtime/index.js";
-import { createOAuth2TokenSource } from "../../src/runtime/oauth2.js";
+import {
+  type Auth,
+  createHttp,
+  IntegrationError,
+  unwrap,
+} from "../../packages/runtime/src/index.js";
+import { createOAuth2TokenSource } from "../../packages/runtime/src/oauth2.js";
 import { json, recordingSleep, startServer, type TestServer } from "./helpers/server.js";
 
 let server: TestServer;

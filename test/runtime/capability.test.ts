@@ -11,7 +11,7 @@ import {
   RuntimeError,
   registerCapability,
   unregisterCapability,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 import { json, recordingSleep, startServer } from "./helpers/server.js";
 
 class Acme extends BaseCapability {

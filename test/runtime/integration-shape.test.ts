@@ -11,7 +11,7 @@ import {
   readJson,
   requireSecret,
   unwrap,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 import { json, recordingSleep, startServer, type TestServer } from "./helpers/server.js";
 
 // The shape openapi-typescript emits for a small API; generated clients are typed against it.

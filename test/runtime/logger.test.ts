@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger, redactSnippet, sanitizeUrl } from "../../src/runtime/index.js";
+import { createLogger, redactSnippet, sanitizeUrl } from "../../packages/runtime/src/index.js";
 import { collectLogs } from "./helpers/server.js";
 
 describe("sanitizeUrl", () => {

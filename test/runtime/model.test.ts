@@ -11,7 +11,7 @@ import {
   Risk,
   type RiskStatus,
   requireSecret,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 
 describe("models and key formats", () => {
   it("Integration: class = name, key, prefix isClass", () => {

@@ -1,7 +1,7 @@
 import { HttpResponse, http as mswHttp } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createHttp, IntegrationError, unwrap } from "../../src/runtime/index.js";
+import { createHttp, IntegrationError, unwrap } from "../../packages/runtime/src/index.js";
 import { recordingSleep } from "./helpers/server.js";
 
 // Generated integration tests mock the vendor with msw, which patches globalThis.fetch when

@@ -4,7 +4,7 @@ import {
   type HttpOptions,
   OptionsError,
   RateLimiter,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 
 const base = { baseUrl: "https://api.example.com" };
 

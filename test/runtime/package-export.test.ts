@@ -1,5 +1,5 @@
-// The package's own name: resolves through package.json `exports` to the compiled dist/, which
-// `npm test` builds first. This is exactly what generated integrations import.
+// The workspace package by name: resolves through node_modules/@capkit/runtime and its `exports` to
+// the compiled dist/, which `npm test` builds first. This is exactly what generated integrations import.
 import {
   Asset,
   BaseCapability,
@@ -9,13 +9,13 @@ import {
   Risk,
   registerCapability,
   verifyWebhook,
-} from "capkit/runtime";
+} from "@capkit/runtime";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 
-describe("capkit/runtime package export", () => {
-  it("resolves the self-reference to dist/ and exposes the public API", async () => {
-    expect(import.meta.resolve("capkit/runtime")).toMatch(/\/dist\/src\/runtime\/index\.js$/);
+describe("@capkit/runtime package export", () => {
+  it("resolves the workspace package to its dist/ and exposes the public API", async () => {
+    expect(import.meta.resolve("@capkit/runtime")).toMatch(/\/packages\/runtime\/dist\/index\.js$/);
     expect(typeof BaseCapability).toBe("function");
     expect(typeof registerCapability).toBe("function");
     expect(typeof paginate).toBe("function");
@@ -28,7 +28,7 @@ describe("capkit/runtime package export", () => {
   });
 
   it("imports from plain Node without the tsx loader (compiled JavaScript only)", async () => {
-    const script = `import("capkit/runtime").then((m) => console.log(Object.keys(m).sort().join(",")))`;
+    const script = `import("@capkit/runtime").then((m) => console.log(Object.keys(m).sort().join(",")))`;
     const { stdout } = await execa("node", ["--input-type=module", "-e", script], {
       env: { ...process.env, NODE_OPTIONS: "" },
       cwd: new URL("../..", import.meta.url).pathname,

@@ -7,7 +7,7 @@ import {
   type PageStep,
   type PageStrategy,
   paginate,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 import { collectLogs, json, startServer, type TestServer } from "./helpers/server.js";
 
 const RECORDS = Array.from({ length: 25 }, (_, i) => ({ id: i + 1 }));

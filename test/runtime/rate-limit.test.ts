@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttp, RateLimiter, readRateLimitHeaders } from "../../src/runtime/index.js";
+import { createHttp, RateLimiter, readRateLimitHeaders } from "../../packages/runtime/src/index.js";
 import { json, startServer, type TestServer } from "./helpers/server.js";
 
 /** A clock that only moves when the limiter sleeps: waits are exact and instant. */

@@ -7,7 +7,7 @@ import {
   parseRecords,
   readPath,
   z,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 import { json, startServer, type TestServer } from "./helpers/server.js";
 
 const Host = z.looseObject({ id: z.string(), ip: z.string().nullish() });

@@ -9,7 +9,7 @@ import {
   Integration,
   paginate,
   unwrap,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 import {
   collectLogs,
   json,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttp, IntegrationError } from "../../src/runtime/index.js";
+import { createHttp, IntegrationError } from "../../packages/runtime/src/index.js";
 import { json, recordingSleep, startServer, type TestServer } from "./helpers/server.js";
 
 let server: TestServer;

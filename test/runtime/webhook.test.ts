@@ -6,7 +6,7 @@ import {
   verifyWebhook,
   type WebhookScheme,
   WebhookVerificationError,
-} from "../../src/runtime/index.js";
+} from "../../packages/runtime/src/index.js";
 
 const body = '{"event":"alert.created","id":42}';
 const NOW = 1_700_000_000_000;

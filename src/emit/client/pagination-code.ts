@@ -2,8 +2,8 @@
  * The `PageStrategy` literal a generated client passes to the runtime's `paginate`. Body paths
  * become `readPath(body, [...])` calls on JSON string literals: spec text stays data.
  */
-import type { BodyPath, Pagination } from "../model/types.js";
-import { stringLiteral } from "./safe-text.js";
+import type { BodyPath, Pagination } from "../../model/types.js";
+import { stringLiteral } from "../safe-text.js";
 
 const pathLiteral = (path: BodyPath) => `[${path.map((key) => stringLiteral(key)).join(", ")}]`;
 const reader = (path: BodyPath) => `(body) => readPath(body, ${pathLiteral(path)})`;

@@ -3,7 +3,7 @@
  * field missing, `null` where the schema says string); the generated tests must start green on the
  * plumbing, so the sample is repaired here, field by field, with deterministic values.
  */
-import { flattenObject, type JsonSchema } from "./record-schema.js";
+import { flattenObject, type JsonSchema } from "../types/record-schema.js";
 
 const DEFAULTS: Record<string, unknown> = {
   string: "example",

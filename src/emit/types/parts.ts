@@ -4,9 +4,9 @@
  * split between schema groups instead of growing.
  */
 import type TS from "typescript";
-import type { IntegrationModel } from "../model/types.js";
+import type { IntegrationModel } from "../../model/types.js";
+import { typesDocument } from "./document.js";
 import { openapiTypescript } from "./openapi-typescript.js";
-import { typesDocument } from "./types-document.js";
 
 /** A named slot of the types that holds many members: `paths`, `operations`, `components.schemas`… */
 export interface TypeUnit {

@@ -3,14 +3,14 @@
  * transforms read, then the `openapi-typescript` types of the pruned document. Split files import
  * from each other, by type only, whatever they reference.
  */
-import type { IntegrationModel } from "../model/types.js";
-import type { EmitContext, EmittedFile } from "./context.js";
-import { generatedHeader } from "./header.js";
-import { usedNames } from "./imports.js";
-import { fileNames, importPath } from "./names.js";
-import { type Block, lineCount, pack } from "./pack.js";
-import type { TypesParts, TypeUnit } from "./types-file.js";
-import type { OperationView } from "./view.js";
+import type { IntegrationModel } from "../../model/types.js";
+import type { EmitContext, EmittedFile } from "../context.js";
+import { generatedHeader } from "../header.js";
+import { usedNames } from "../imports.js";
+import { fileNames, importPath } from "../names.js";
+import { type Block, lineCount, pack } from "../pack.js";
+import type { OperationView } from "../view.js";
+import type { TypesParts, TypeUnit } from "./parts.js";
 
 const ROOTS = ["paths", "operations"] as const;
 
@@ -111,7 +111,7 @@ export function emitTypes(
 
   return bodies.map((body, i) => {
     const usesZod = groups[i]!.some((u) => u.container === "zod");
-    const imports: string[] = usesZod ? ['import { z } from "capkit/runtime";'] : [];
+    const imports: string[] = usesZod ? ['import { z } from "@capkit/runtime";'] : [];
     const wanted = usedNames(
       body,
       [...declaredIn.keys()].filter((n) => declaredIn.get(n) !== i),
@@ -170,7 +170,7 @@ function singleFile(
   ];
   return [
     header,
-    'import { z } from "capkit/runtime";',
+    'import { z } from "@capkit/runtime";',
     ...zodUnits.map((u) => u.text),
     ...declarations,
   ]

@@ -3,8 +3,8 @@
  * transform's note and asserted by the RED test. It is a starting point the engineer edits, so it
  * only uses the field hints and the sample, never guesses beyond them.
  */
-import type { FieldHint, OperationModel } from "../model/types.js";
-import { stringLiteral } from "./safe-text.js";
+import type { FieldHint, OperationModel } from "../../model/types.js";
+import { stringLiteral } from "../safe-text.js";
 
 export interface ExpectedRecord {
   /** The TypeScript expression the test expects, e.g. `new Asset("a.example", "203.0.113.9")`. */

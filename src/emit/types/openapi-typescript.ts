@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import type * as OpenapiTypescript from "openapi-typescript";
 import type TypeScript from "typescript";
-import { preloadWithCodeCache, putInModuleCache } from "../shared/compile-cache.js";
+import { preloadWithCodeCache, putInModuleCache } from "../../shared/compile-cache.js";
 
 export interface OpenapiTypescriptApi {
   ts: typeof TypeScript;

@@ -2,7 +2,7 @@
  * Finds the JSON schema of one record of an operation inside the pruned document. The document is
  * already bundled (every `$ref` is local), so following a ref is a JSON-pointer lookup.
  */
-import type { IntegrationModel, OperationModel } from "../model/types.js";
+import type { IntegrationModel, OperationModel } from "../../model/types.js";
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 /** The `auth` option the main file passes to `this.http(...)`, and the credentials it reads. */
-import type { AuthModel } from "../model/types.js";
-import { stringLiteral } from "./safe-text.js";
+import type { AuthModel } from "../../model/types.js";
+import { stringLiteral } from "../safe-text.js";
 
 export interface AuthCode {
   /** A TypeScript object literal of the runtime's `Auth` type. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../src/spec/index.js";
+import { loadSpec } from "../../src/openapi/index.js";
 import { expectCapkitError, fixture, minimalDoc, tempFiles } from "./helpers.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;

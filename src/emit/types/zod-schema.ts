@@ -3,8 +3,9 @@
  * enums are plain strings, nested objects are not checked): they catch a vendor changing a field's
  * type, not a vendor adding a value.
  */
+
+import { commentText, propertyKey } from "../safe-text.js";
 import { flattenObject, type JsonSchema } from "./record-schema.js";
-import { commentText, propertyKey } from "./safe-text.js";
 
 function jsonType(schema: JsonSchema | undefined): { type: string; nullable: boolean } {
   if (!schema) return { type: "unknown", nullable: true };

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { CapkitError } from "../../src/errors.js";
-import type { LoadedSpec, OpenAPIV3Document } from "../../src/spec/index.js";
+import type { LoadedSpec, OpenAPIV3Document } from "../../src/openapi/index.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/specs/", import.meta.url));
 export const fixture = (name: string): string => join(FIXTURES, name);

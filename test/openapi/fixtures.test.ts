@@ -7,7 +7,7 @@ import {
   pruneDocument,
   selectOperations,
   validateDocument,
-} from "../../src/spec/index.js";
+} from "../../src/openapi/index.js";
 import { fixture } from "./helpers.js";
 
 interface Want {

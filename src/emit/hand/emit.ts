@@ -2,14 +2,14 @@
  * The hand-owned files: the capability (`<name>.ts`), the transforms and the tests. capkit writes
  * them once; after that they belong to the engineer (no header, not hashed against changes).
  */
-import type { IntegrationModel, OperationModel } from "../model/types.js";
-import { authCode } from "./auth-code.js";
-import type { EmitContext, EmittedFile } from "./context.js";
-import { render } from "./handlebars.js";
-import { type FileNames, importPath } from "./names.js";
-import { invokeRequest } from "./request-code.js";
-import { commentText, jsonLiteral, stringLiteral } from "./safe-text.js";
-import type { OperationView } from "./view.js";
+import type { IntegrationModel, OperationModel } from "../../model/types.js";
+import { authCode } from "../client/auth-code.js";
+import { invokeRequest } from "../client/request-code.js";
+import type { EmitContext, EmittedFile } from "../context.js";
+import { render } from "../handlebars.js";
+import { type FileNames, importPath } from "../names.js";
+import { commentText, jsonLiteral, stringLiteral } from "../safe-text.js";
+import type { OperationView } from "../view.js";
 
 export interface HandNames {
   clientClass: string;

@@ -1,5 +1,5 @@
-// capkit/runtime: the platform capability model and the resilience layer generated clients run on.
-// This folder never imports from the generator; generated code imports only this entry point.
+// @capkit/runtime: the platform capability model and the resilience layer generated clients run on.
+// This package never imports from the generator; generated code imports only this entry point.
 
 // Generated record schemas use zod; re-exported so an integration needs no other dependency.
 export { z } from "zod";

@@ -2,13 +2,13 @@
  * `<name>_samples.ts`: one sample record per operation, as data, for the generated tests. Samples
  * come from the spec's examples (repaired to fit the record schema) or from its schemas.
  */
-import type { IntegrationModel } from "../model/types.js";
-import type { EmitContext, EmittedFile } from "./context.js";
-import { generatedHeader } from "./header.js";
-import { fileNames, importPath } from "./names.js";
-import { lineCount, pack } from "./pack.js";
-import { jsonLiteral } from "./safe-text.js";
-import type { OperationView } from "./view.js";
+import type { IntegrationModel } from "../../model/types.js";
+import type { EmitContext, EmittedFile } from "../context.js";
+import { generatedHeader } from "../header.js";
+import { fileNames, importPath } from "../names.js";
+import { lineCount, pack } from "../pack.js";
+import { jsonLiteral } from "../safe-text.js";
+import type { OperationView } from "../view.js";
 
 export function emitSamples(
   model: IntegrationModel,

@@ -4,9 +4,9 @@
  * the main thread renders the other files.
  */
 import { parentPort } from "node:worker_threads";
-import type { IntegrationModel } from "../model/types.js";
+import type { IntegrationModel } from "../../model/types.js";
 import { openapiTypescript } from "./openapi-typescript.js";
-import { typesParts } from "./types-file.js";
+import { typesParts } from "./parts.js";
 
 openapiTypescript();
 

@@ -3,15 +3,15 @@
  * behind it. When the functions would pass the line budget they move, in order, to
  * `_client_2.ts`…, so the class stays one small file however many operations are selected.
  */
-import type { IntegrationModel } from "../model/types.js";
-import type { EmitContext, EmittedFile } from "./context.js";
-import { render } from "./handlebars.js";
-import { generatedHeader } from "./header.js";
-import { importLines, usedNames } from "./imports.js";
-import { fileNames, importPath } from "./names.js";
-import { lineCount, pack } from "./pack.js";
-import { stringLiteral } from "./safe-text.js";
-import type { OperationView } from "./view.js";
+import type { IntegrationModel } from "../../model/types.js";
+import type { EmitContext, EmittedFile } from "../context.js";
+import { render } from "../handlebars.js";
+import { generatedHeader } from "../header.js";
+import { importLines, usedNames } from "../imports.js";
+import { fileNames, importPath } from "../names.js";
+import { lineCount, pack } from "../pack.js";
+import { stringLiteral } from "../safe-text.js";
+import type { OperationView } from "../view.js";
 
 const RUNTIME_VALUES = [
   "fetchNextPage",
@@ -61,7 +61,7 @@ export function emitClient(
   const parts: EmittedFile[] = groups.slice(1).map((group, index) => {
     const text = group.map((b) => b.text).join("\n\n");
     const imports = importLines([
-      { from: "capkit/runtime", values: usedNames(text, RUNTIME_VALUES), types: ["Http"] },
+      { from: "@capkit/runtime", values: usedNames(text, RUNTIME_VALUES), types: ["Http"] },
       { from: importPath(files.types), values: group.map((b) => b.view.schema), types: ["paths"] },
       {
         from: importPath(files.client),
@@ -80,7 +80,7 @@ export function emitClient(
   const mainText = mainBlocks.map((b) => b.text).join("\n\n");
   const inMain = new Set(mainBlocks.map((b) => b.view.methodName));
   const imports = importLines([
-    { from: "capkit/runtime", values: usedNames(mainText, RUNTIME_VALUES), types: ["Http"] },
+    { from: "@capkit/runtime", values: usedNames(mainText, RUNTIME_VALUES), types: ["Http"] },
     {
       from: importPath(files.types),
       values: views.filter((v) => inMain.has(v.methodName)).map((v) => v.schema),

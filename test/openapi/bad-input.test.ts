@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec, selectOperations } from "../../src/spec/index.js";
+import { loadSpec, selectOperations } from "../../src/openapi/index.js";
 import { expectCapkitError, fixture, minimalDoc, specOf, tempFiles } from "./helpers.js";
 
 const files = tempFiles({

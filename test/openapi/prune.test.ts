@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pruneDocument, validateDocument } from "../../src/spec/index.js";
+import { pruneDocument, validateDocument } from "../../src/openapi/index.js";
 import { specOf } from "./helpers.js";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listOperations, selectOperations } from "../../src/spec/index.js";
+import { listOperations, selectOperations } from "../../src/openapi/index.js";
 import { specOf } from "./helpers.js";
 
 const list = (items: object = { type: "object" }) => ({

@@ -2,8 +2,8 @@
  * Requests `invoke()`, `validateCredentials()` and the tests pass to the client: required path and
  * query parameters come from the job's config (tests use fixed sample values).
  */
-import type { OperationModel, ParameterModel } from "../model/types.js";
-import { propertyKey, stringLiteral } from "./safe-text.js";
+import type { OperationModel, ParameterModel } from "../../model/types.js";
+import { propertyKey, stringLiteral } from "../safe-text.js";
 
 export function requiredParams(op: OperationModel): ParameterModel[] {
   return op.parameters.filter((p) => p.required && p.in !== "cookie");

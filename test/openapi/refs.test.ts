@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { collectRefs, scanJsonRefs } from "../../src/spec/refs.js";
+import { collectRefs, scanJsonRefs } from "../../src/openapi/refs.js";
 import { fixture } from "./helpers.js";
 
 describe("scanJsonRefs", () => {

@@ -1,18 +1,18 @@
 /**
- * Starts the types worker early (see types-worker.ts) and hands it the model when it is built.
+ * Starts the types worker early (see worker.ts) and hands it the model when it is built.
  * From sources run through a TypeScript loader (tests), there is no compiled worker: the types are
  * then computed on the calling thread, with the same result.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { IntegrationModel } from "../model/types.js";
-import { type TypesParts, typesParts } from "./types-file.js";
+import type { IntegrationModel } from "../../model/types.js";
+import { type TypesParts, typesParts } from "./parts.js";
 
 export type TypesPartsFn = (model: IntegrationModel, maxUnitLines: number) => Promise<TypesParts>;
 
 export function startTypesWorker(): TypesPartsFn {
-  const script = fileURLToPath(new URL("./types-worker.js", import.meta.url));
+  const script = fileURLToPath(new URL("./worker.js", import.meta.url));
   if (!import.meta.url.endsWith(".js") || !existsSync(script)) return typesParts;
   const worker = new Worker(script, { env: { ...process.env, NODE_OPTIONS: "" } });
   worker.unref();

@@ -3,7 +3,7 @@
  * external docs only cost lines in a types file), and with operation ids made unique (hostile or
  * sloppy specs repeat them, and `openapi-typescript` rejects that).
  */
-import type { IntegrationModel } from "../model/types.js";
+import type { IntegrationModel } from "../../model/types.js";
 import { lookupPointer } from "./record-schema.js";
 
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs"]);
