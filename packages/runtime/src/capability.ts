@@ -1,10 +1,10 @@
 import type { CapabilityInfo, Surface } from "./capability-info.js";
-import { RuntimeError } from "./errors.js";
+import { IntegrationError, RuntimeError } from "./errors.js";
 import { createFilter, type Filter } from "./filter.js";
 import { createHttp, type Http, type HttpOptions } from "./http.js";
 import type { Job } from "./job.js";
 import { log as defaultLog, type Logger } from "./logger.js";
-import { ACTIVE_STATUSES, type Asset, Integration } from "./models.js";
+import { ACTIVE_STATUSES, Asset, type Attribute, Integration, type Risk } from "./models.js";
 
 export interface CapabilityOptions {
   /** Default: `createFilter({ surface: info.surface })`. */
@@ -86,6 +86,63 @@ export abstract class BaseCapability {
     });
   }
 
+  /** Sends an asset unless the filter drops it (true means drop). Returns whether it was sent. */
+  sendAsset(asset: Asset): boolean {
+    if (this.filter.asset(asset)) return false;
+    this.job.send(asset);
+    return true;
+  }
+
+  /** Sends a risk unless the filter drops it (it sees the asset the risk hangs off). */
+  sendRisk(risk: Risk): boolean {
+    if (this.filter.risk(risk)) return false;
+    this.job.send(risk);
+    return true;
+  }
+
+  /** Sends an attribute unless the filter drops the asset it belongs to. */
+  sendAttribute(attribute: Attribute): boolean {
+    if (attribute.parent instanceof Asset && this.filter.asset(attribute.parent)) return false;
+    this.job.send(attribute);
+    return true;
+  }
+
+  /** A credential by key; a missing one is a configuration error naming the key, never a value. */
+  protected secret(name: string): string {
+    const value = this.job.secret[name];
+    if (typeof value === "string" && value !== "") return value;
+    throw configurationError(this.name, `the job has no "${name}" credential (job.secret.${name})`);
+  }
+
+  /** A job setting by key, e.g. the organisation a list is read for; missing is a configuration error. */
+  protected config(name: string): string {
+    const value = this.job.config[name];
+    if (typeof value === "string" && value !== "") return value;
+    throw configurationError(this.name, `the job config has no "${name}" value (job.config.${name})`);
+  }
+
+  /**
+   * The API root: the job's `baseUrl` setting when there is one, else `fallback` (the spec's).
+   * An override must be https (credentials travel with every request) unless the job sets
+   * `allowHttp` to "true", e.g. for a vendor appliance on a lab network.
+   */
+  protected baseUrl(fallback: string): string {
+    const override = this.job.config.baseUrl;
+    if (override === undefined || override === "") return fallback;
+    let url: URL;
+    try {
+      url = new URL(override);
+    } catch {
+      throw configurationError(this.name, "job.config.baseUrl is not an absolute URL");
+    }
+    if (url.protocol === "https:") return override;
+    if (url.protocol === "http:" && this.job.config.allowHttp === "true") return override;
+    throw configurationError(
+      this.name,
+      `job.config.baseUrl must use https (got ${url.protocol}); set job.config.allowHttp to "true" to allow http`,
+    );
+  }
+
   credentialParams(): string[] {
     return [];
   }
@@ -135,6 +192,14 @@ function mergeOption<T extends object>(
   if (override === false) return false;
   if (base === false || base === undefined) return override as T;
   return { ...base, ...override };
+}
+
+/** A job that cannot run as configured: not retryable, names the setting, never its value. */
+function configurationError(capability: string, message: string): IntegrationError {
+  return new IntegrationError("CONFIGURATION", `${capability}: ${message}`, {
+    operation: "configuration",
+    retryable: false,
+  });
 }
 
 function describe(value: unknown): string {
