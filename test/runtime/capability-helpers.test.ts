@@ -137,9 +137,7 @@ describe("BaseCapability > baseUrl", () => {
 
   it("refuses other schemes and text that is not a URL", () => {
     for (const baseUrl of ["ftp://files.acme.example/", "api.acme.example/v2", "file:///etc"]) {
-      const error = errorOf(() =>
-        acme({ config: { baseUrl, allowHttp: "true" } }).cap.root(spec),
-      );
+      const error = errorOf(() => acme({ config: { baseUrl, allowHttp: "true" } }).cap.root(spec));
       expect(error.code, baseUrl).toBe("CONFIGURATION");
     }
   });

@@ -118,7 +118,10 @@ export abstract class BaseCapability {
   protected config(name: string): string {
     const value = this.job.config[name];
     if (typeof value === "string" && value !== "") return value;
-    throw configurationError(this.name, `the job config has no "${name}" value (job.config.${name})`);
+    throw configurationError(
+      this.name,
+      `the job config has no "${name}" value (job.config.${name})`,
+    );
   }
 
   /**
