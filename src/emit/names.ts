@@ -8,6 +8,8 @@ export interface FileNames {
   transform: string;
   test: string;
   samples: string;
+  /** The generated mock of the API the tests run against. */
+  mock: string;
   manifest: string;
   /** The n-th overflow file of the types, when the types are split (n ≥ 2). */
   typesPart(n: number): string;
@@ -24,6 +26,7 @@ export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames 
     transform: `${base}_transform.ts`,
     test: `${base}.test.ts`,
     samples: `${base}_samples.ts`,
+    mock: `${base}_mock.ts`,
     manifest: ".capkit.json",
     typesPart: (n) => `${base}_types_${n}.ts`,
     clientPart: (n) => `${base}_client_${n}.ts`,

@@ -6,7 +6,6 @@ import type { IntegrationModel, OperationModel, ParameterModel } from "../model/
 import { pageSizeParam } from "../model/validation-call.js";
 import { bodyPathLiteral, strategyProperties } from "./client/pagination-code.js";
 import { invokeRequest, requiredParams, testRequest } from "./client/request-code.js";
-import { expectedRecord } from "./hand/expected-record.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
 import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
 import { conformSample, slimSample } from "./samples/conform-sample.js";
@@ -105,7 +104,6 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);
   const sample = slimSample(conformSample(model.document, schema, op.sample, derefNode));
-  const expected = expectedRecord({ ...op, sample });
   const sizeParam = pageSizeParam(op.pagination);
   const hints = new Map(op.fieldHints.map((h) => [h.field, h.hint]));
   const fields = Object.keys(flat.properties as object).map((f) =>
@@ -132,7 +130,6 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
         : `a ${kindClass(op.recordKind)}`,
     isAsset: op.recordKind === "asset",
     isRisk: op.recordKind === "risk",
-    takesTarget: op.recordKind !== "asset",
     req: request,
     recordName: op.recordName,
     tag: op.tag,
@@ -147,9 +144,6 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
     zodFields: zodFields(model.document, schema, derefNode),
     sampleValue: sample,
     fieldsComment: commentText(fields.join(", "), 400),
-    expected: expected.expected,
-    expectedImports: expected.imports,
-    suggestion: commentText(expected.suggestion, 400),
     invokeRequest: invokeRequest(op),
     testRequest: testRequest(op),
     usesConfig: requiredParams(op).length > 0,

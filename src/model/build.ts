@@ -5,7 +5,8 @@ import type { LoadedSpec } from "../openapi/types.js";
 import { detectAuth } from "./auth.js";
 import { baseUrl } from "./base-url.js";
 import { safeIdentifier, TAKEN_CLASS_NAMES, validateServiceName } from "./names.js";
-import { operationModel, type Taken } from "./operation.js";
+import { linkRecords } from "./mapping.js";
+import { fieldsOf, operationModel, recordItem, type Taken } from "./operation.js";
 import type { AuthModel, IntegrationModel, Rename } from "./types.js";
 import { chooseValidation } from "./validation-call.js";
 import { oneOfWarnings } from "./warnings.js";
@@ -39,6 +40,10 @@ export function buildModel(spec: LoadedSpec, options: BuildOptions): Integration
   const { className, fileBase } = names(options.name, renames);
   const taken: Taken = { methods: new Set(), records: new Set() };
   const operations = selected.map((a) => operationModel(doc, a, taken, renames));
+  const fields = new Map(
+    operations.map((op, i) => [op, fieldsOf(doc, recordItem(doc, selected[i]!), op.sample)]),
+  );
+  linkRecords(operations, (op) => fields.get(op) ?? []);
 
   const { validation, extra, extraOperations } = chooseValidation(spec, selected, operations, (a) =>
     operationModel(doc, a, taken, renames),

@@ -4,11 +4,13 @@ import { componentName, resolve, successResponse } from "../openapi/schema.js";
 import type { AnalysedOperation } from "../openapi/select.js";
 import type { OpenAPIV3Document } from "../openapi/types.js";
 import { fieldHints, hintsFromSample } from "./field-hints.js";
+import { suggestMapping } from "./mapping.js";
+import { recordFields, sampleFields } from "./record-fields.js";
 import { identifierWords, safeIdentifier, uniqueIn } from "./names.js";
 import { detectPagination } from "./pagination.js";
 import { parameterModels } from "./parameters.js";
 import { sampleRecord } from "./sample.js";
-import type { OperationModel, Rename } from "./types.js";
+import type { OperationModel, RecordField, Rename } from "./types.js";
 
 /** Names already handed out in this model: methods and record stems are unique across operations. */
 export interface Taken {
@@ -65,16 +67,37 @@ export function operationModel(
     pagination,
     recordKind: a.recordKind,
     fieldHints: [],
+    mapping: {},
     sample,
     sampleSource: source,
   };
-  const hints = fieldHints(doc, records.item ?? (records.isList ? undefined : response?.schema));
+  const item = recordItem(doc, a);
+  const hints = fieldHints(doc, item);
   model.fieldHints = hints.length > 0 || source === "schema" ? hints : hintsFromSample(sample);
+  const subject = [...identifierWords(recordName), ...identifierWords(resourceWord(op.path))].map(
+    (w) => singular(w.toLowerCase()),
+  );
+  model.mapping = suggestMapping(a.recordKind, fieldsOf(doc, item, sample), sample, subject);
   if (op.summary !== undefined) model.summary = op.summary;
   const body = requestBodyInfo(doc, op.node.requestBody);
   if (body) model.requestBody = body;
   if (records.item && schemaName) model.recordSchemaRef = records.item.pointer;
   return model;
+}
+
+/** One record's schema: the list's item, or the response of a single-record call. */
+export function recordItem(doc: OpenAPIV3Document, a: AnalysedOperation) {
+  return a.records.item ?? (a.records.isList ? undefined : successResponse(doc, a.op)?.schema);
+}
+
+/** The record's fields from its schema, or from its sample when the schema names none. */
+export function fieldsOf(
+  doc: OpenAPIV3Document,
+  item: Parameters<typeof recordFields>[1],
+  sample: unknown,
+): RecordField[] {
+  const fields = recordFields(doc, item);
+  return fields.length > 0 ? fields : sampleFields(sample);
 }
 
 function requestBodyInfo(doc: OpenAPIV3Document, raw: unknown): OperationModel["requestBody"] {

@@ -30,6 +30,62 @@ export interface FieldHintEntry {
   hint: FieldHint;
 }
 
+/** One field of a record: where it sits and what the schema says about it. */
+export interface RecordField {
+  /** Property names from the record's root, e.g. `["repository", "full_name"]`. */
+  path: string[];
+  /** JSON type: `string`, `integer`, `number`, `boolean`, `array`, `object`. */
+  type?: string;
+  format?: string;
+  /** The string values the schema allows, when it lists them. */
+  enum?: string[];
+  /** Can be missing or null: not required somewhere on its path, or nullable. */
+  optional: boolean;
+}
+
+/** Fields tried in order (`a ?? b`): the first that is present gives the value. */
+export interface FieldChoice {
+  fields: RecordField[];
+  /** Other fields that could have been chosen, for the engineer to weigh (dot paths). */
+  alternatives: string[];
+}
+
+/** How a record becomes, or which asset it hangs off: `new Asset(dns, name)`. */
+export interface LocatorModel {
+  kind: "host" | "repository" | "url";
+  /** The asset's group (hostname, repository URL): risk keys are built from it. */
+  dns: FieldChoice;
+  /** What identifies the asset in its group (its IP, the repository's full name). */
+  name: FieldChoice;
+}
+
+/** A record that names an asset of another selected operation by its key (`host_id` → a host's `id`). */
+export interface JoinModel {
+  field: RecordField;
+  operationId: string;
+  key: RecordField;
+  /** What the joined record is called, e.g. `host`. */
+  noun: string;
+}
+
+/** A vendor enum mapped to platform letters (risk state or severity); `known: false` is a guess. */
+export interface EnumTable {
+  field: RecordField;
+  entries: { value: string; letter: string; known: boolean }[];
+}
+
+/** The suggested mapping of one record: what the transform's note proposes and the tests expect. */
+export interface MappingModel {
+  /** Asset records: how they become assets. Risks and attributes: the asset they name, if any. */
+  locator?: LocatorModel;
+  /** Preferred over `locator`: the exact asset another selected operation sends. */
+  join?: JoinModel;
+  /** A risk's name or an attribute's value. */
+  identity?: FieldChoice;
+  severity?: { kind: "enum"; table: EnumTable } | { kind: "cvss"; field: RecordField };
+  state?: EnumTable;
+}
+
 /** Where a path lives in a JSON body: property names from the root, e.g. `["links","pages","next"]`. */
 export type BodyPath = string[];
 
@@ -100,6 +156,8 @@ export interface OperationModel {
   pagination: Pagination;
   recordKind: RecordKind;
   fieldHints: FieldHintEntry[];
+  /** The suggested mapping (asset locator, join, risk name, severity, state). */
+  mapping: MappingModel;
   /** One record (not a page): the spec's example first, else a deterministic sample from the schema. */
   sample: unknown;
   sampleSource: "example" | "schema";

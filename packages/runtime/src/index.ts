@@ -6,6 +6,11 @@ export { z } from "zod";
 export { AUTH_TYPES, type Auth } from "./auth.js";
 export { BaseCapability, type CapabilityOptions } from "./capability.js";
 export { type CapabilityInfo, SURFACES, type Surface } from "./capability-info.js";
+export {
+  type CheckRecordsOptions,
+  checkRecords,
+  DEFAULT_MAX_INVALID_RATIO,
+} from "./checked-records.js";
 export { mapConcurrent } from "./concurrency.js";
 export {
   IntegrationError,
@@ -44,6 +49,7 @@ export {
   parseRecord,
   parseRecords,
   readPath,
+  recordsAt,
 } from "./records.js";
 export {
   type CapabilityClass,

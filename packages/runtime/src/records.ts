@@ -3,6 +3,7 @@
  * schema, and following a next-page URL through the same resilient fetch.
  */
 import type { z } from "zod";
+import { fieldsOf } from "./checked-records.js";
 import { IntegrationError } from "./errors.js";
 import { type Http, readJson } from "./http.js";
 
@@ -20,32 +21,37 @@ export function readPath(body: unknown, path: readonly string[]): unknown {
 export function parseRecord<T>(operation: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "(record)");
   throw new IntegrationError(
     "RECORD_MISMATCH",
-    `${operation}: a record does not match the spec at ${[...new Set(fields)].join(", ")}`,
+    `${operation}: a record does not match the spec at ${fieldsOf(parsed.error).join(", ")}`,
     { operation, retryable: false },
   );
 }
 
-/** The records of one page: `undefined` (no records, the page is empty) or each one checked. */
+/** The array of records in a page: `undefined` (none, the page is empty) or the raw items. */
+export function recordsAt(operation: string, value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value;
+  throw new IntegrationError(
+    "RECORD_MISMATCH",
+    `${operation}: the response holds no array of records`,
+    {
+      operation,
+      retryable: false,
+    },
+  );
+}
+
+/**
+ * The records of one page, each checked: one bad record fails the page. Listings use
+ * `recordsAt` with `checkRecords` instead, which skip a bad record and count it.
+ */
 export function parseRecords<T>(
   operation: string,
   schema: z.ZodType<T>,
   value: unknown,
 ): T[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) {
-    throw new IntegrationError(
-      "RECORD_MISMATCH",
-      `${operation}: the response holds no array of records`,
-      {
-        operation,
-        retryable: false,
-      },
-    );
-  }
-  return value.map((item) => parseRecord(operation, schema, item));
+  return recordsAt(operation, value)?.map((item) => parseRecord(operation, schema, item));
 }
 
 /** Fetches an absolute next-page URL (Link header or a URL in the body) through the same stack. */

@@ -14,11 +14,12 @@ import { stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 
 const RUNTIME_VALUES = [
+  "checkRecords",
   "fetchNextPage",
   "paginate",
   "parseRecord",
-  "parseRecords",
   "readPath",
+  "recordsAt",
   "unwrap",
 ];
 

@@ -10,17 +10,19 @@ import { render } from "../handlebars.js";
 import { type FileNames, importPath } from "../names.js";
 import { commentText, jsonLiteral, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
+import { parentOf, suggestion } from "./expected-record.js";
+import { invokeLines } from "./invoke-code.js";
+import { tableCode, tableName } from "./mapping-code.js";
+import { pagedOperations } from "../mock/emit.js";
+import { type Step, testView } from "./test-view.js";
+
+const MOCK_IMPORTS = "__capkit_mock_imports__";
+const MOCK_EXPORTS = ["at", "collect", "onePage", "PAGED", "pageOf", "put", "route", "server", "servePages", "url"];
 
 export interface HandNames {
   clientClass: string;
   baseUrlConst: string;
 }
-
-const SEND = {
-  Asset: "this.sendAsset",
-  Risk: "this.sendRisk",
-  Attribute: "this.sendAttribute",
-} as const;
 
 function validationView(model: IntegrationModel, views: OperationView[], all: OperationModel[]) {
   const op = all.find((o) => o.operationId === model.validation.operationId) ?? all[0]!;
@@ -43,8 +45,9 @@ function validationView(model: IntegrationModel, views: OperationView[], all: Op
       ].join("\n")
     : `await this.client().${op.methodName}(${request});`;
   return {
+    op,
     method: op.method,
-    mswPath: view.mswPath,
+    path: stringLiteral(op.path),
     okBody,
     comment: commentText(`${op.method.toUpperCase()} ${op.path}`),
     call,
@@ -59,10 +62,71 @@ function purpose(views: OperationView[]): string {
   return commentText(`pulls ${kinds.join(", ")}`, 200);
 }
 
+/** The first sentence of the spec's description: the rest is the vendor's prose, not ours. */
+export function firstSentence(text: string): string {
+  const flat = commentText(text, 1000);
+  const end = /[.!?](\s|$)/.exec(flat);
+  return end ? flat.slice(0, end.index + 1) : flat;
+}
+
 const sorted = (names: Iterable<string>) =>
   [...new Set(names)].sort((a, b) =>
     a.replace(/^type /, "").localeCompare(b.replace(/^type /, "")),
   );
+
+const article = (kind: string) => (/^[AEIOU]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+/** The transform's signature, its note's first line, and its tables. */
+function transformView(op: OperationModel, view: OperationView, all: OperationModel[]) {
+  const parent = parentOf(op);
+  const params =
+    parent.kind === "join" || parent.kind === "target" ? `, ${parent.param}: ${parent.type}` : "";
+  const paramUse =
+    parent.kind === "join"
+      ? ` on \${${parent.param}.key}`
+      : parent.kind === "target"
+        ? ` for \${target.key}`
+        : "";
+  const join = op.mapping.join;
+  const joined = join && all.find((o) => o.operationId === join.operationId);
+  const relation =
+    parent.kind === "join" && join && joined
+      ? ` on the ${commentText(join.noun.replace(/_/g, " "), 40)} it names by ${commentText(join.field.path.join("."), 60)} (a ${joined.methodName} record)`
+      : parent.kind === "locator"
+        ? " on the asset its own fields name"
+        : parent.kind === "target"
+          ? " on the integration (the record names no host, repository or URL)"
+          : "";
+  const tables: string[] = [];
+  const { state, severity } = op.mapping;
+  if (op.recordKind === "risk" && state)
+    tables.push(
+      tableCode(
+        tableName(op.recordName, "STATE"),
+        state,
+        "RiskState",
+        "the platform's risk state (T triage, I ignored, R remediated)",
+      ).join("\n"),
+    );
+  if (op.recordKind === "risk" && severity?.kind === "enum")
+    tables.push(
+      tableCode(
+        tableName(op.recordName, "SEVERITY"),
+        severity.table,
+        "RiskSeverity",
+        "the platform's severity (I info, L low, M medium, H high, C critical)",
+      ).join("\n"),
+    );
+  return {
+    ...view,
+    kindArticle: article(view.kind),
+    params,
+    paramUse,
+    relation,
+    tables,
+    suggestion: commentText(suggestion(op), 600),
+  };
+}
 
 export function emitHandFiles(
   model: IntegrationModel,
@@ -73,13 +137,11 @@ export function emitHandFiles(
   names: HandNames,
 ): EmittedFile[] {
   const auth = authCode(model.auth);
-  const validation = validationView(model, allViews, [
-    ...model.operations,
-    ...model.extraOperations,
-  ]);
+  const allOps = [...model.operations, ...model.extraOperations];
+  const validation = validationView(model, allViews, allOps);
+  const steps: Step[] = model.operations.map((op, i) => ({ op, view: views[i]! }));
   const kinds = new Set(views.map((v) => v.kind));
-  const anyTarget = views.some((v) => v.takesTarget);
-  const ops = views.map((v) => ({ ...v, sendCall: SEND[v.kind as keyof typeof SEND] }));
+  const parents = steps.map(({ op }) => parentOf(op));
   const shared = {
     className: model.className,
     service: model.service,
@@ -89,7 +151,6 @@ export function emitHandFiles(
     ...names,
     transformNames: views.map((v) => v.transform),
     recordTypes: views.map((v) => v.schema),
-    operations: ops,
     typesImport: importPath(files.types),
     clientImport: importPath(files.client),
     transformImport: importPath(files.transform),
@@ -104,36 +165,41 @@ export function emitHandFiles(
     specVersion: commentText(model.version, 40),
     titleComment: commentText(model.title, 60),
     titleLiteral: stringLiteral(model.title),
-    descriptionLiteral: stringLiteral(commentText(model.description ?? model.title, 200)),
+    descriptionLiteral: stringLiteral(firstSentence(model.description ?? model.title)),
     mainImports: sorted([
       "type Asset",
-      "type Attribute",
       "BaseCapability",
       "type CapabilityInfo",
-      "type Risk",
+      "NotImplementedError",
       "registerCapability",
     ]),
     credentialParams: auth.credentials.map((c) => stringLiteral(c)),
     auth: auth.code,
-    usesSecret: auth.credentials.length > 0,
-    usesConfig: validation.usesConfig || views.some((v) => v.usesConfig),
     validationComment: validation.comment,
     validationCall: validation.call,
+    invokeLines: invokeLines(steps).flatMap((line) => line.split("\n")),
   });
   const transform = render("transform.ts.hbs", {
     ...shared,
+    operations: steps.map(({ op, view }) => transformView(op, view, model.operations)),
     transformImports: sorted([
       ...[...kinds].map((k) => `type ${k}`),
-      ...(anyTarget ? ["type Integration"] : []),
+      ...(parents.some((p) => p.kind === "target") ? ["type Integration"] : []),
+      ...(parents.some((p) => p.kind === "join") ? ["type Asset"] : []),
+      ...(steps.some(({ op }) => op.recordKind === "risk" && op.mapping.state)
+        ? ["type RiskState"]
+        : []),
+      ...(steps.some(({ op }) => op.recordKind === "risk" && op.mapping.severity?.kind === "enum")
+        ? ["type RiskSeverity"]
+        : []),
       "NotImplementedError",
     ]),
   });
-  const paging = views.find((v) => v.paged);
   const secret = Object.fromEntries(
     auth.credentials.map((c) => [c, `capkit-test-${c}-5d41402abc4b2a76`]),
   );
   const config = Object.fromEntries(
-    [...model.operations, ...model.extraOperations]
+    allOps
       .flatMap((op) => op.parameters.filter((p) => p.required && p.in !== "cookie"))
       .map((p) => [
         p.name,
@@ -144,9 +210,18 @@ export function emitHandFiles(
             : "example",
       ]),
   );
-  const test = render("test.ts.hbs", {
+  const tests = testView(model, steps, validation.op);
+  const expectedCode = [...tests.expectedSent, ...tests.transformTests.map((t) => t.expected)];
+  const uses = (name: string) =>
+    [...expectedCode, tests.affiliated, ...tests.parents.map((p) => p.value)].some((code) =>
+      code.includes(`new ${name}(`),
+    );
+  const paged = pagedOperations(model.operations, views);
+  const rendered = render("test.ts.hbs", {
     ...shared,
-    anyTarget,
+    ...tests,
+    paged,
+    anySized: paged.some((p) => p.size !== "null"),
     testImports: sorted([
       "Asset",
       "createJob",
@@ -154,35 +229,25 @@ export function emitHandFiles(
       "Integration",
       "IntegrationError",
       "type PlatformModel",
-      ...views.flatMap((v) => v.expectedImports),
+      ...["Risk", "Attribute"].filter(uses),
     ]),
+    mockImports: [MOCK_IMPORTS],
+    mockImport: importPath(files.mock),
     secretLiteral: jsonLiteral(secret),
     configLiteral: jsonLiteral(config),
     validation,
-    unauthorizedCalls: model.auth.kind === "oauth2ClientCredentials" ? 2 : 1,
-    oauth:
-      model.auth.kind === "oauth2ClientCredentials"
-        ? { tokenUrl: stringLiteral(tokenUrl(model)) }
-        : false,
-    paging: paging
-      ? {
-          ...paging,
-          topLevel: paging.recordsPath === "[]",
-          // One record per page is a full page: short-page stops cannot end the walk early.
-          allArgs: args(paging.req.any, paging.testRequest, "{ pageSize: 1 }"),
-          maxPagesArgs: args(paging.req.any, paging.testRequest, "{ pageSize: 1, maxPages: 2 }"),
-        }
-      : false,
   });
+  const body = rendered.replace(MOCK_IMPORTS, "");
+  // called or read (`at(`, `server.use`, `PAGED)`), not a word in a comment
+  const mockNames = MOCK_EXPORTS.filter((name) =>
+    new RegExp(`(?<![\\w$.])${name}(?=\\s*[(.)]|\\s*\\.filter)`).test(body),
+  ).sort((a, b) => a.localeCompare(b));
+  const test = rendered.replace(MOCK_IMPORTS, mockNames.join(", "));
   return [
     { path: files.main, content: main, owner: "hand" },
     { path: files.transform, content: transform, owner: "hand" },
     { path: files.test, content: test, owner: "hand" },
   ];
-}
-
-function args(hasRequest: boolean, request: string, options: string): string {
-  return hasRequest ? `${request || "{}"}, ${options}` : options;
 }
 
 export function tokenUrl(model: IntegrationModel): string {

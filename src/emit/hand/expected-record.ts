@@ -1,135 +1,126 @@
 /**
- * The platform record a transform should produce for its sample: shown as a suggestion in the
- * transform's note and asserted by the RED test. It is a starting point the engineer edits, so it
- * only uses the field hints and the sample, never guesses beyond them.
+ * The platform record a transform should produce: as code for the transform's note, as a value
+ * for the tests. Both come from the model's suggested mapping, so the note and the RED test agree.
  */
-import type { FieldHint, OperationModel } from "../../model/types.js";
-import { stringLiteral } from "../safe-text.js";
+import type { MappingModel, OperationModel } from "../../model/types.js";
+import { identifier, stringLiteral } from "../safe-text.js";
+import {
+  choiceCode,
+  choiceValue,
+  statusCode,
+  statusValue,
+} from "./mapping-code.js";
 
-export interface ExpectedRecord {
-  /** The TypeScript expression the test expects, e.g. `new Asset("a.example", "203.0.113.9")`. */
-  expected: string;
-  /** The mapping the transform's note suggests, e.g. `new Asset(record.hostname, record.ip)`. */
-  suggestion: string;
-  /** Runtime names the expected expression uses. */
-  imports: string[];
+/** What a risk or attribute hangs off: a joined asset (a parameter), its own fields, or the target. */
+export type Parent =
+  | { kind: "join"; param: string; type: "Asset" }
+  | { kind: "locator" }
+  | { kind: "target"; param: "target"; type: "Integration" }
+  | { kind: "none" };
+
+export function parentOf(op: OperationModel): Parent {
+  if (op.recordKind === "asset") return { kind: "none" };
+  const { join, locator } = op.mapping;
+  if (join) return { kind: "join", param: joinParam(op.mapping), type: "Asset" };
+  if (locator) return { kind: "locator" };
+  return { kind: "target", param: "target", type: "Integration" };
 }
 
-const SEVERITY_LETTER: Record<string, string> = {
-  info: "I",
-  informational: "I",
-  none: "I",
-  low: "L",
-  medium: "M",
-  moderate: "M",
-  high: "H",
-  important: "H",
-  critical: "C",
-};
-
-function valueAt(sample: unknown, dotted: string): unknown {
-  let node = sample;
-  for (const key of dotted.split(".")) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
+/** `host` for a record that names a host by `host_id`. */
+export function joinParam(mapping: MappingModel): string {
+  const noun = mapping.join?.noun ?? "asset";
+  const camel = noun.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  try {
+    return identifier(camel);
+  } catch {
+    return "asset";
   }
-  return node;
 }
 
-function accessor(dotted: string): string {
-  return `record${dotted
-    .split(".")
-    .map((key, i) => `${i > 0 ? "?." : ""}[${stringLiteral(key)}]`)
-    .join("")}`;
+const UNKNOWN = "unknown";
+
+function assetCode(op: OperationModel): string {
+  const { locator, identity } = op.mapping;
+  if (locator)
+    return `new Asset(${choiceCode(locator.dns, UNKNOWN)}, ${choiceCode(locator.name, UNKNOWN)})`;
+  const name = identity ? choiceCode(identity, UNKNOWN) : stringLiteral(UNKNOWN);
+  return `new Asset(${name}, ${name})`;
 }
 
-interface Field {
-  path: string;
-  value: string;
-}
-
-function firstField(op: OperationModel, hints: FieldHint[]): Field | undefined {
-  for (const hint of hints) {
-    for (const entry of op.fieldHints) {
-      if (entry.hint !== hint) continue;
-      const value = valueAt(op.sample, entry.field);
-      if (typeof value === "string" || typeof value === "number") {
-        return { path: entry.field, value: String(value) };
-      }
-    }
+/** The asset a record is (an asset record) or names (a located risk or attribute), as a value. */
+export function assetValue(op: OperationModel, record: unknown): string {
+  const { locator, identity } = op.mapping;
+  if (locator) {
+    const dns = choiceValue(locator.dns, record, UNKNOWN);
+    const name = choiceValue(locator.name, record, UNKNOWN);
+    return `new Asset(${stringLiteral(dns)}, ${stringLiteral(name)})`;
   }
-  return undefined;
+  const name = stringLiteral(identity ? choiceValue(identity, record, UNKNOWN) : UNKNOWN);
+  return `new Asset(${name}, ${name})`;
 }
 
-function firstScalar(op: OperationModel): Field | undefined {
-  if (typeof op.sample !== "object" || op.sample === null) return undefined;
-  for (const [key, value] of Object.entries(op.sample)) {
-    if (typeof value === "string" || typeof value === "number")
-      return { path: key, value: String(value) };
+function parentCode(op: OperationModel): string {
+  const parent = parentOf(op);
+  if (parent.kind === "join" || parent.kind === "target") return parent.param;
+  return assetCode(op);
+}
+
+/** The mapping the transform's note suggests, as code the engineer can paste. */
+export function suggestion(op: OperationModel): string {
+  const { identity } = op.mapping;
+  const name = identity ? choiceCode(identity, UNKNOWN) : stringLiteral(UNKNOWN);
+  if (op.recordKind === "asset") return assetCode(op);
+  if (op.recordKind === "risk")
+    return `new Risk(${parentCode(op)}, ${name}, ${statusCode(op.mapping, op.recordName)})`;
+  return `new Attribute(${stringLiteral(attributeName(op))}, ${name}, ${parentCode(op)})`;
+}
+
+export const attributeName = (op: OperationModel) => op.recordName.toLowerCase();
+
+/**
+ * The expected record for one record value. `parent` is the expected joined asset or the target
+ * (code), for records that do not name their asset themselves.
+ */
+export function expectedValue(op: OperationModel, record: unknown, parent: string): string {
+  if (op.recordKind === "asset") return assetValue(op, record);
+  const kind = parentOf(op).kind;
+  const on = kind === "locator" ? assetValue(op, record) : parent;
+  const { identity } = op.mapping;
+  const name = stringLiteral(identity ? choiceValue(identity, record, UNKNOWN) : UNKNOWN);
+  if (op.recordKind === "risk")
+    return `new Risk(${on}, ${name}, ${stringLiteral(statusValue(op.mapping, record))})`;
+  return `new Attribute(${stringLiteral(attributeName(op))}, ${name}, ${on})`;
+}
+
+/** Runtime names the suggestion uses beyond the kind's class. */
+export function suggestionImports(op: OperationModel): string[] {
+  const names: string[] = [];
+  if (op.recordKind !== "asset" && parentOf(op).kind === "locator") names.push("Asset");
+  if (op.recordKind === "risk" && op.mapping.severity?.kind === "cvss") names.push("cvssToStatus");
+  return names;
+}
+
+/** Notes on the choices a suggestion made that had alternatives, for the comment beside a test. */
+export function guesses(op: OperationModel): string[] {
+  const notes: string[] = [];
+  const { identity, locator, join, severity, state } = op.mapping;
+  const path = (p: string[]) => p.join(".");
+  const what = op.recordKind === "risk" ? "named by" : "identified by";
+  if (identity && identity.alternatives.length > 0)
+    notes.push(
+      `${what} ${identity.fields.map((f) => path(f.path)).join(" ?? ")} (or: ${identity.alternatives.join(", ")})`,
+    );
+  if (!identity && op.recordKind !== "asset") notes.push(`no field names the record: "${UNKNOWN}"`);
+  if (op.recordKind !== "asset" && !join && !locator)
+    notes.push("hangs off the integration: the record names no host, repository or URL");
+  if (locator && locator.dns.alternatives.length > 0)
+    notes.push(`asset from ${locator.dns.fields.map((f) => path(f.path)).join(" ?? ")} (or: ${locator.dns.alternatives.join(", ")})`);
+  if (op.recordKind === "risk") {
+    if (!severity) notes.push('no severity or CVSS field: severity "I" (info)');
+    if (severity?.kind === "enum" && severity.table.entries.some((e) => !e.known))
+      notes.push(`severity words capkit does not know in ${path(severity.table.field.path)}`);
+    if (state?.entries.some((e) => !e.known))
+      notes.push(`state words capkit does not know in ${path(state.field.path)}`);
   }
-  return undefined;
-}
-
-const lit = (f: Field | undefined) => stringLiteral(f?.value ?? "");
-const get = (f: Field | undefined) => (f ? `String(${accessor(f.path)})` : '""');
-
-function assetParts(op: OperationModel): { dns?: Field; name?: Field } {
-  const host = firstField(op, ["hostname", "fqdn", "dns", "url"]);
-  const ip = firstField(op, ["ip"]);
-  const fallback = (host ?? ip) ? undefined : (firstField(op, ["name", "id"]) ?? firstScalar(op));
-  const dns = host ?? ip ?? fallback;
-  const name = ip ?? host ?? fallback;
-  return { ...(dns ? { dns } : {}), ...(name ? { name } : {}) };
-}
-
-function forAsset(op: OperationModel): ExpectedRecord {
-  const { dns, name } = assetParts(op);
-  return {
-    expected: `new Asset(${lit(dns)}, ${lit(name)})`,
-    suggestion: `new Asset(${get(dns)}, ${get(name)})`,
-    imports: ["Asset"],
-  };
-}
-
-function forRisk(op: OperationModel): ExpectedRecord {
-  const host = firstField(op, ["hostname", "fqdn", "dns", "ip"]);
-  const title = firstField(op, ["cve", "name", "id"]) ?? firstScalar(op);
-  const severity = firstField(op, ["severity"]);
-  const cvss = firstField(op, ["cvss"]);
-  const letter = severity ? SEVERITY_LETTER[severity.value.toLowerCase()] : undefined;
-  const imports = ["Risk"];
-  let status = stringLiteral("TI");
-  let statusSuggestion = `"TI"`;
-  if (letter) {
-    status = stringLiteral(`T${letter}`);
-    statusSuggestion = `"T" + the letter of ${accessor(severity!.path)} (I, L, M, H, C)`;
-  } else if (cvss && Number.isFinite(Number(cvss.value))) {
-    status = `cvssToStatus(${Number(cvss.value)})`;
-    statusSuggestion = `cvssToStatus(Number(${accessor(cvss.path)}))`;
-    imports.push("cvssToStatus");
-  }
-  const target = host ? `new Asset(${lit(host)}, ${lit(host)})` : "target";
-  const targetSuggestion = host ? `new Asset(${get(host)}, ${get(host)})` : "target";
-  if (host) imports.push("Asset");
-  return {
-    expected: `new Risk(${target}, ${lit(title)}, ${status})`,
-    suggestion: `new Risk(${targetSuggestion}, ${get(title)}, ${statusSuggestion})`,
-    imports,
-  };
-}
-
-function forAttribute(op: OperationModel): ExpectedRecord {
-  const value = firstField(op, ["name", "port", "id"]) ?? firstScalar(op);
-  const name = stringLiteral(op.recordName.toLowerCase());
-  return {
-    expected: `new Attribute(${name}, ${lit(value)}, target)`,
-    suggestion: `new Attribute(${name}, ${get(value)}, target)`,
-    imports: ["Attribute"],
-  };
-}
-
-export function expectedRecord(op: OperationModel): ExpectedRecord {
-  if (op.recordKind === "asset") return forAsset(op);
-  if (op.recordKind === "risk") return forRisk(op);
-  return forAttribute(op);
+  return notes;
 }

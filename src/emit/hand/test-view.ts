@@ -1,0 +1,174 @@
+/**
+ * The data parts of the generated test file: what the mock serves for `invoke()`, what must be
+ * sent, the transform expectations (with the guesses they rest on), the state tests and the table
+ * of paginated operations.
+ */
+import type { IntegrationModel, OperationModel, Pagination, RecordField } from "../../model/types.js";
+import { commentText, jsonLiteral, propertyKey, stringLiteral } from "../safe-text.js";
+import type { OperationView } from "../view.js";
+import {
+  assetValue,
+  expectedValue,
+  guesses,
+  parentOf,
+} from "./expected-record.js";
+import { invokeOrder } from "./invoke-code.js";
+import { PRIVATE_IP, type Variant, variantsFor } from "./variants.js";
+
+export interface Step {
+  op: OperationModel;
+  view: OperationView;
+}
+
+/** `{ repository: { full_name: "acme/web" } }` from path/value pairs (spec names stay data). */
+function nested(overrides: Variant["overrides"]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, value] of overrides) {
+    let node = out;
+    path.forEach((key, i) => {
+      if (i === path.length - 1) node[key] = value;
+      else {
+        const next = node[key];
+        node[key] = typeof next === "object" && next !== null ? next : {};
+        node = node[key] as Record<string, unknown>;
+      }
+    });
+  }
+  return out;
+}
+
+function recordCode(view: OperationView, variant: Variant): string {
+  const sample = `samples.${view.sample}`;
+  if (variant.overrides.length === 0) return sample;
+  return `at(${sample}, ${jsonLiteral(nested(variant.overrides), 0)})`;
+}
+
+/** The first page of a page or offset listing, so later pages can answer empty. */
+function firstPage(p: Pagination): string {
+  if (p.style === "page")
+    return `, { param: ${stringLiteral(p.pageParam)}, value: ${stringLiteral(String(p.firstPage))} }`;
+  if (p.style === "offset") return `, { param: ${stringLiteral(p.offsetParam)}, value: "0" }`;
+  return "";
+}
+
+/** `{ status: value }` (nested for a nested field): the state tests' change to the sample. */
+function changeCode(field: RecordField): string {
+  return field.path.reduceRight((inner, key) => `{ ${propertyKey(key)}: ${inner} }`, "value");
+}
+
+interface Served {
+  step: Step;
+  variants: Variant[];
+}
+
+function serve(steps: Step[]): Served[] {
+  const served = new Map<string, Served>();
+  for (const step of invokeOrder(steps)) {
+    const { op, view } = step;
+    const referrer = steps.find((s) => s.op.mapping.join?.operationId === op.operationId)?.op
+      .mapping.join;
+    const target = op.mapping.join && served.get(op.mapping.join.operationId);
+    const joined = target
+      ? {
+          recordName: target.step.op.recordName,
+          dropped: target.variants.map((v) => v.dropped),
+        }
+      : undefined;
+    const variants = variantsFor(op, view.sampleValue, referrer?.key, joined, referrer?.field);
+    served.set(op.operationId, { step, variants: op.isList ? variants : variants.slice(0, 1) });
+  }
+  return [...served.values()];
+}
+
+export function testView(model: IntegrationModel, steps: Step[], validationOp: OperationModel) {
+  const served = serve(steps);
+  const byId = new Map(served.map((s) => [s.step.op.operationId, s]));
+  const targetCode = `new Integration(${stringLiteral(model.service)}, "acme")`;
+  const joinedAsset = (op: OperationModel, i: number): string => {
+    const other = op.mapping.join && byId.get(op.mapping.join.operationId);
+    const variant = other?.variants[i] ?? other?.variants[0];
+    return other && variant ? assetValue(other.step.op, variant.record) : "target";
+  };
+
+  const expectedSent = served.flatMap(({ step, variants }) =>
+    variants.flatMap((variant, i) => {
+      if (variant.dropped) return [];
+      const parent = parentOf(step.op).kind === "join" ? joinedAsset(step.op, i) : "target";
+      return [expectedValue(step.op, variant.record, parent)];
+    }),
+  );
+
+  const parents = new Map<string, string>();
+  for (const { op } of steps) {
+    const parent = parentOf(op);
+    if (parent.kind === "target") parents.set("target", targetCode);
+    if (parent.kind === "join") parents.set(parent.param, joinedAsset(op, 0));
+  }
+  // the invoke test's expectations name the integration too
+  if (expectedSent.some((code) => /\btarget\)/.test(code))) parents.set("target", targetCode);
+
+  const transformTests = steps.map(({ op, view }) => {
+    const parent = parentOf(op);
+    const param = parent.kind === "join" || parent.kind === "target" ? parent.param : "";
+    const notes = guesses(op);
+    const state = op.mapping.state;
+    return {
+      ...view,
+      args: param ? `, ${param}` : "",
+      expected: expectedValue(op, view.sampleValue, param || "target"),
+      notes: notes.length
+        ? ["A guess: correct this expectation before writing the mapping.", ...notes]
+        : [],
+      states: state?.entries.map((e) => ({
+        value: stringLiteral(e.value),
+        letter: stringLiteral(e.letter),
+        known: e.known,
+      })),
+      stateTitle: stringLiteral(
+        `${view.transform} maps ${state ? commentText(state.field.path.join("."), 60) : ""} %s to the platform state %s`,
+      ),
+      stateChange: state ? changeCode(state.field) : "",
+    };
+  });
+
+  const handlers = served.map(({ step }) => {
+    const { op, view } = step;
+    const route = `http.${view.method}(route(${view.path})`;
+    if (!op.isList) return `${route}, () => HttpResponse.json(RECORDS.${view.methodName}[0] ?? {}))`;
+    return `${route}, onePage(${view.recordsPath}, RECORDS.${view.methodName}${firstPage(op.pagination)}))`;
+  });
+  if (!steps.some((s) => s.op.operationId === validationOp.operationId))
+    handlers.unshift(
+      `http.${validationOp.method}(route(${stringLiteral(validationOp.path)}), () => HttpResponse.json(validationOk()))`,
+    );
+
+  const affiliatedFrom =
+    served.find((s) => s.step.op.recordKind === "asset") ??
+    served.find((s) => parentOf(s.step.op).kind === "locator");
+  const affiliatedVariant = affiliatedFrom?.variants.find((v) => !v.dropped);
+  const affiliated =
+    affiliatedFrom && affiliatedVariant
+      ? assetValue(affiliatedFrom.step.op, affiliatedVariant.record)
+      : "";
+
+  return {
+    records: served.map(({ step, variants }) => ({
+      methodName: step.view.methodName,
+      lines: variants.map((v) => recordCode(step.view, v)),
+    })),
+    handlers,
+    expectedSent,
+    invokeNotes: served.flatMap(({ step }) =>
+      guesses(step.op).map((note) => `${step.op.methodName}: ${note}`),
+    ),
+    privateLiteral: served.some((s) => s.variants.some((v) => v.dropped))
+      ? stringLiteral(PRIVATE_IP)
+      : "",
+    parents: [...parents].map(([name, value]) => ({ name, value })),
+    transformTests,
+    affiliated,
+    affiliationTitle: affiliated
+      ? "knows an asset of the account from a foreign one"
+      : "refuses a foreign asset",
+  };
+}
