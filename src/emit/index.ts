@@ -6,9 +6,8 @@ import type { IntegrationModel } from "../model/types.js";
 import { VERSION } from "../version.js";
 import { emitClient } from "./client/emit.js";
 import type { EmitContext, EmittedFile } from "./context.js";
-import { emitHandFiles, tokenUrl } from "./hand/emit.js";
+import { emitHandFiles } from "./hand/emit.js";
 import { manifest } from "./manifest.js";
-import { emitMock } from "./mock/emit.js";
 import { fileNames } from "./names.js";
 import { lineCount } from "./pack.js";
 import { identifier } from "./safe-text.js";
@@ -58,7 +57,6 @@ export async function emitIntegration(
       ...emitClient(model, allViews, local, names),
       ...emitTypes(model, allViews, local, parts),
       ...emitSamples(model, allViews, local),
-      emitMock(model, views, files, local, names, tokenUrl(model)),
     ];
     return options.format ? await options.format(emitted) : emitted;
   };

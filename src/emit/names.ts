@@ -7,6 +7,8 @@ export interface FileNames {
   types: string;
   transform: string;
   test: string;
+  /** The transforms' own tests (one record of each operation, one test per vendor state). */
+  transformTest: string;
   samples: string;
   /** The generated mock of the API the tests run against. */
   mock: string;
@@ -25,6 +27,7 @@ export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames 
     types: `${base}_types.ts`,
     transform: `${base}_transform.ts`,
     test: `${base}.test.ts`,
+    transformTest: `${base}_transform.test.ts`,
     samples: `${base}_samples.ts`,
     mock: `${base}_mock.ts`,
     manifest: ".capkit.json",

@@ -8,6 +8,7 @@ import { bodyPathLiteral, strategyProperties } from "./client/pagination-code.js
 import { invokeRequest, requiredParams, testRequest } from "./client/request-code.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
 import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
+import { mappedFields } from "./hand/variants.js";
 import { conformSample, slimSample } from "./samples/conform-sample.js";
 import { deref, flattenObject, recordSchema } from "./types/record-schema.js";
 import { zodFields } from "./types/zod-schema.js";
@@ -103,7 +104,10 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
   const derefNode = (node: unknown) => deref(model.document, node);
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);
-  const sample = slimSample(conformSample(model.document, schema, op.sample, derefNode));
+  const sample = slimSample(
+    conformSample(model.document, schema, op.sample, derefNode),
+    mappedFields(op).map((f) => f.path),
+  );
   const sizeParam = pageSizeParam(op.pagination);
   const hints = new Map(op.fieldHints.map((h) => [h.field, h.hint]));
   const fields = Object.keys(flat.properties as object).map((f) =>

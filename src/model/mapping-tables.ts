@@ -2,7 +2,7 @@
  * Vendor state and severity words → the platform's letters. A risk's status is a state
  * (T triage, I ignored, R remediated) followed by a severity (I info … C critical).
  */
-import { hintOf, leafOf, wordsOf } from "./mapping-fields.js";
+import { hintOf, leafOf, sampleValue, wordsOf } from "./mapping-fields.js";
 import type { EnumTable, RecordField } from "./types.js";
 
 const STATE_WORDS: Record<string, string> = {};
@@ -61,12 +61,17 @@ function table(
 const known = (field: RecordField, words: Record<string, string>) =>
   (field.enum ?? []).filter((v) => words[normalise(v)] !== undefined).length;
 
-/** The best enum (or plain text) field of a kind: top-level first, then the most known values. */
+/**
+ * The best enum (or plain text) field of a kind: listed values first, then top-level, then one the
+ * example fills in, then the most known values.
+ */
 function best(
   fields: RecordField[],
   hint: "status" | "severity",
   words: Record<string, string>,
+  sample: unknown,
 ): RecordField | undefined {
+  const present = (f: RecordField) => Number(typeof sampleValue(sample, f) === "string");
   const candidates = fields.filter(
     (f) =>
       f.type === "string" &&
@@ -81,17 +86,18 @@ function best(
     (a, b) =>
       Number(b.enum !== undefined) - Number(a.enum !== undefined) ||
       a.path.length - b.path.length ||
+      present(b) - present(a) ||
       known(b, words) - known(a, words),
   )[0];
 }
 
-export function stateTable(fields: RecordField[]): EnumTable | undefined {
-  const field = best(fields, "status", STATE_WORDS);
+export function stateTable(fields: RecordField[], sample: unknown): EnumTable | undefined {
+  const field = best(fields, "status", STATE_WORDS, sample);
   return field && table(field, STATE_WORDS, "T", DEFAULT_STATES);
 }
 
-export function severityTable(fields: RecordField[]): EnumTable | undefined {
-  const field = best(fields, "severity", SEVERITY_WORDS);
+export function severityTable(fields: RecordField[], sample: unknown): EnumTable | undefined {
+  const field = best(fields, "severity", SEVERITY_WORDS, sample);
   return field && table(field, SEVERITY_WORDS, "I", DEFAULT_SEVERITIES);
 }
 

@@ -86,12 +86,12 @@ export function suggestMapping(
   const identity = kind === "risk" ? riskIdentity(fields) : valueIdentity(fields);
   if (identity) mapping.identity = identity;
   if (kind !== "risk") return mapping;
-  const table = severityTable(fields);
+  const table = severityTable(fields, sample);
   const cvss = cvssField(fields);
   if (table?.field.enum || !cvss) {
     if (table) mapping.severity = { kind: "enum", table };
   } else mapping.severity = { kind: "cvss", field: cvss };
-  const state = stateTable(fields);
+  const state = stateTable(fields, sample);
   if (state) mapping.state = state;
   return mapping;
 }

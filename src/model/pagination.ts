@@ -161,6 +161,9 @@ export function detectPagination(input: PaginationInput): Pagination {
     if (total) pagination.total = total;
     return pagination;
   }
+  // a bare array has nowhere to carry a cursor: the API hands it out in the Link header (GitHub)
+  if (cursorParam && schema && schemaType(schema.node) === "array")
+    return withLimit({ style: "link" });
   if (cursorParam) {
     // a cursor parameter with no field to feed it from: the engineer must name the field
     return withLimit({

@@ -13,11 +13,25 @@ import type { OperationView } from "../view.js";
 import { parentOf, suggestion } from "./expected-record.js";
 import { invokeLines } from "./invoke-code.js";
 import { tableCode, tableName } from "./mapping-code.js";
-import { pagedOperations } from "../mock/emit.js";
+import { emitMock, pagedOperations } from "../mock/emit.js";
 import { type Step, testView } from "./test-view.js";
 
 const MOCK_IMPORTS = "__capkit_mock_imports__";
-const MOCK_EXPORTS = ["at", "collect", "onePage", "PAGED", "pageOf", "put", "route", "server", "servePages", "url"];
+const MOCK_EXPORTS = [
+  "at",
+  "collect",
+  "onePage",
+  "PAGED",
+  "pageOf",
+  "put",
+  "route",
+  "SECRET",
+  "server",
+  "servePages",
+  "setup",
+  "url",
+  "validationOk",
+];
 
 export interface HandNames {
   clientClass: string;
@@ -211,30 +225,28 @@ export function emitHandFiles(
       ]),
   );
   const tests = testView(model, steps, validation.op);
-  const expectedCode = [...tests.expectedSent, ...tests.transformTests.map((t) => t.expected)];
-  const uses = (name: string) =>
-    [...expectedCode, tests.affiliated, ...tests.parents.map((p) => p.value)].some((code) =>
-      code.includes(`new ${name}(`),
-    );
+  const code = (...parts: string[][]) => parts.flat().join("\n");
+  const uses = (text: string) => (name: string) => text.includes(`new ${name}(`);
+  const invokeCode = code(tests.expectedSent, [tests.affiliated]);
+  const invokeTarget = /\btarget\b/.test(invokeCode);
   const paged = pagedOperations(model.operations, views);
   const rendered = render("test.ts.hbs", {
     ...shared,
     ...tests,
     paged,
     anySized: paged.some((p) => p.size !== "null"),
+    invokeTarget,
     testImports: sorted([
       "Asset",
-      "createJob",
-      "createLogger",
-      "Integration",
       "IntegrationError",
-      "type PlatformModel",
-      ...["Risk", "Attribute"].filter(uses),
+      ...(invokeTarget ? ["Integration"] : []),
+      ...["Risk", "Attribute"].filter(uses(invokeCode)),
     ]),
     mockImports: [MOCK_IMPORTS],
     mockImport: importPath(files.mock),
-    secretLiteral: jsonLiteral(secret),
-    configLiteral: jsonLiteral(config),
+    mockFile: files.mock,
+    transformTestFile: files.transformTest,
+    oauth: model.auth.kind === "oauth2ClientCredentials",
     validation,
   });
   const body = rendered.replace(MOCK_IMPORTS, "");
@@ -243,10 +255,29 @@ export function emitHandFiles(
     new RegExp(`(?<![\\w$.])${name}(?=\\s*[(.)]|\\s*\\.filter)`).test(body),
   ).sort((a, b) => a.localeCompare(b));
   const test = rendered.replace(MOCK_IMPORTS, mockNames.join(", "));
+  const transformCode = code(
+    tests.transformTests.map((t) => t.expected),
+    tests.parents.map((p) => p.value),
+  );
+  const transformTest = render("transform-test.ts.hbs", {
+    ...shared,
+    ...tests,
+    imports: sorted(["Asset", "Attribute", "Integration", "Risk"].filter(uses(transformCode))),
+    mockImport: importPath(files.mock),
+    usesAt: tests.transformTests.some((t) => /\bat\(/.test(`${t.record} ${t.stateRecord}`)),
+  });
+  const mock = emitMock(model, views, files, ctx, names, {
+    tokenUrl: tokenUrl(model),
+    secretLiteral: jsonLiteral(secret),
+    configLiteral: jsonLiteral(config),
+    okBody: validation.okBody,
+  });
   return [
     { path: files.main, content: main, owner: "hand" },
     { path: files.transform, content: transform, owner: "hand" },
     { path: files.test, content: test, owner: "hand" },
+    { path: files.transformTest, content: transformTest, owner: "hand" },
+    mock,
   ];
 }
 

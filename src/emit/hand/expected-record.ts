@@ -106,7 +106,8 @@ export function guesses(op: OperationModel): string[] {
   const { identity, locator, join, severity, state } = op.mapping;
   const path = (p: string[]) => p.join(".");
   const what = op.recordKind === "risk" ? "named by" : "identified by";
-  if (identity && identity.alternatives.length > 0)
+  const identityUsed = op.recordKind !== "asset" || !locator;
+  if (identityUsed && identity && identity.alternatives.length > 0)
     notes.push(
       `${what} ${identity.fields.map((f) => path(f.path)).join(" ?? ")} (or: ${identity.alternatives.join(", ")})`,
     );

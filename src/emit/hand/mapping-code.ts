@@ -93,22 +93,20 @@ export function lookupValue(table: EnumTable, record: unknown, fallback: string)
   return table.entries.find((e) => e.value === value)?.letter ?? fallback;
 }
 
-/** The status argument of `new Risk(…)` as code, and the status it gives on a record. */
+/** The status argument of `new Risk(…)` as code: the state table's letter, then the severity's. */
 export function statusCode(mapping: MappingModel, recordName: string): string {
-  const state = mapping.state
-    ? lookupCode(tableName(recordName, "STATE"), mapping.state, "T")
-    : '"T"';
+  const state = mapping.state && lookupCode(tableName(recordName, "STATE"), mapping.state, "T");
   const severity = mapping.severity;
   if (severity?.kind === "cvss") {
     const score = severity.field.optional
       ? `${accessor(severity.field)} ?? 0`
       : accessor(severity.field);
-    return `cvssToStatus(${score}, ${state})`;
+    return `cvssToStatus(${score}${state ? `, ${state}` : ""})`;
   }
-  const letter = severity
-    ? lookupCode(tableName(recordName, "SEVERITY"), severity.table, "I")
-    : '"I"';
-  return `\`\${${state}}\${${letter}}\``;
+  const letter =
+    severity && lookupCode(tableName(recordName, "SEVERITY"), severity.table, "I");
+  if (!state && !letter) return '"TI"';
+  return `\`${state ? `\${${state}}` : "T"}${letter ? `\${${letter}}` : "I"}\``;
 }
 
 const cvssLetter = (score: number) =>

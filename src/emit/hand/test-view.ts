@@ -13,7 +13,7 @@ import {
   parentOf,
 } from "./expected-record.js";
 import { invokeOrder } from "./invoke-code.js";
-import { PRIVATE_IP, type Variant, variantsFor } from "./variants.js";
+import { applyOverrides, PRIVATE_IP, restored, type Variant, variantsFor } from "./variants.js";
 
 export interface Step {
   op: OperationModel;
@@ -37,10 +37,10 @@ function nested(overrides: Variant["overrides"]): Record<string, unknown> {
   return out;
 }
 
-function recordCode(view: OperationView, variant: Variant): string {
+function recordCode(view: OperationView, overrides: Variant["overrides"]): string {
   const sample = `samples.${view.sample}`;
-  if (variant.overrides.length === 0) return sample;
-  return `at(${sample}, ${jsonLiteral(nested(variant.overrides), 0)})`;
+  if (overrides.length === 0) return sample;
+  return `at(${sample}, ${jsonLiteral(nested(overrides), 0)})`;
 }
 
 /** The first page of a page or offset listing, so later pages can answer empty. */
@@ -104,10 +104,10 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
     if (parent.kind === "target") parents.set("target", targetCode);
     if (parent.kind === "join") parents.set(parent.param, joinedAsset(op, 0));
   }
-  // the invoke test's expectations name the integration too
-  if (expectedSent.some((code) => /\btarget\)/.test(code))) parents.set("target", targetCode);
 
   const transformTests = steps.map(({ op, view }) => {
+    const restore = restored(op, view.sampleValue);
+    const sample = applyOverrides(view.sampleValue, restore);
     const parent = parentOf(op);
     const param = parent.kind === "join" || parent.kind === "target" ? parent.param : "";
     const notes = guesses(op);
@@ -115,7 +115,8 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
     return {
       ...view,
       args: param ? `, ${param}` : "",
-      expected: expectedValue(op, view.sampleValue, param || "target"),
+      record: recordCode(view, restore),
+      expected: expectedValue(op, sample, param || "target"),
       notes: notes.length
         ? ["A guess: correct this expectation before writing the mapping.", ...notes]
         : [],
@@ -127,7 +128,11 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
       stateTitle: stringLiteral(
         `${view.transform} maps ${state ? commentText(state.field.path.join("."), 60) : ""} %s to the platform state %s`,
       ),
-      stateChange: state ? changeCode(state.field) : "",
+      stateRecord: state
+        ? restore.length > 0
+          ? `at(${recordCode(view, restore)}, ${changeCode(state.field)})`
+          : `at(samples.${view.sample}, ${changeCode(state.field)})`
+        : "",
     };
   });
 
@@ -154,13 +159,13 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
   return {
     records: served.map(({ step, variants }) => ({
       methodName: step.view.methodName,
-      lines: variants.map((v) => recordCode(step.view, v)),
+      lines: variants.map((v) => recordCode(step.view, v.overrides)),
     })),
     handlers,
     expectedSent,
-    invokeNotes: served.flatMap(({ step }) =>
-      guesses(step.op).map((note) => `${step.op.methodName}: ${note}`),
-    ),
+    invokeNotes: served.some(({ step }) => guesses(step.op).length > 0)
+      ? ["These rest on the guesses noted on the transform tests: correct those first."]
+      : [],
     privateLiteral: served.some((s) => s.variants.some((v) => v.dropped))
       ? stringLiteral(PRIVATE_IP)
       : "",

@@ -86,6 +86,43 @@ function locatorOverrides(op: OperationModel, i: number): Variant["overrides"] |
   });
 }
 
+/** Every field the suggested mapping reads. */
+export function mappedFields(op: OperationModel): RecordField[] {
+  const { locator, join, identity, severity, state } = op.mapping;
+  const choices = [locator?.dns, locator?.name, identity].filter(
+    (c): c is FieldChoice => c !== undefined,
+  );
+  return [
+    ...fieldsOf(...choices),
+    ...(join ? [join.field] : []),
+    ...(severity ? [severity.kind === "cvss" ? severity.field : severity.table.field] : []),
+    ...(state ? [state.field] : []),
+  ];
+}
+
+/**
+ * The values the mapping reads that the (shortened) sample file lacks, from the spec's full
+ * example: GitHub's alerts keep `repository.full_name` this way.
+ */
+export function restored(op: OperationModel, sample: unknown): Variant["overrides"] {
+  const out: Variant["overrides"] = [];
+  for (const field of mappedFields(op)) {
+    if (valueAt(sample, field) !== undefined) continue;
+    const full = valueAtRaw(op.sample, field);
+    if (typeof full === "string" || typeof full === "number") out.push([field.path, full]);
+  }
+  return out;
+}
+
+function valueAtRaw(record: unknown, field: RecordField): unknown {
+  let node = record;
+  for (const key of field.path) {
+    if (typeof node !== "object" || node === null || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
 /** Another value of the same kind: `CVE-2024-3094` → `CVE-2024-3095`, `7` → `8`. */
 export function another(value: string | undefined, field: RecordField): string | number {
   if (field.type === "integer" || field.type === "number") return Number(value ?? 0) + 1;
@@ -95,6 +132,8 @@ export function another(value: string | undefined, field: RecordField): string |
   const next = String(Number(digits[1]) + 1).padStart(digits[1]!.length, "0");
   return `${text.slice(0, digits.index)}${next}${digits[2]}`;
 }
+
+const same = (a: string[], b: string[]) => a.join("\u0000") === b.join("\u0000");
 
 const numeric = (field: RecordField) => field.type === "integer" || field.type === "number";
 
@@ -125,11 +164,11 @@ export function variantsFor(
   joined?: { recordName: string; dropped: boolean[] },
   referrer?: RecordField,
 ): Variant[] {
-  const make = (overrides: Variant["overrides"], dropped: boolean): Variant => ({
-    overrides,
-    dropped,
-    record: applyOverrides(sample, overrides),
-  });
+  const restore = restored(op, sample);
+  const make = (changes: Variant["overrides"], dropped: boolean): Variant => {
+    const overrides = [...restore.filter(([p]) => !changes.some(([c]) => same(c, p))), ...changes];
+    return { overrides, dropped, record: applyOverrides(sample, overrides) };
+  };
   const join = op.mapping.join;
   if (op.recordKind !== "asset" && join && joined)
     return joined.dropped.map((dropped, i) =>
@@ -149,7 +188,7 @@ export function variantsFor(
   }
   const identity = op.mapping.identity?.fields[0];
   const second: Variant["overrides"] = identity
-    ? [[identity.path, another(valueAt(sample, identity), identity)]]
+    ? [[identity.path, another(valueAt(applyOverrides(sample, restore), identity), identity)]]
     : [];
   return [make(withKey(0, []), false), ...(identity ? [make(withKey(1, second), false)] : [])];
 }

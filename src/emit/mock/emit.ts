@@ -41,13 +41,22 @@ export function pagedOperations(operations: OperationModel[], views: OperationVi
     });
 }
 
+/** What the hand-owned files' emitter already computed and the mock shares with them. */
+export interface MockInputs {
+  tokenUrl: string;
+  secretLiteral: string;
+  configLiteral: string;
+  /** The body of a successful credential check (code). */
+  okBody: string;
+}
+
 export function emitMock(
   model: IntegrationModel,
   views: OperationView[],
   files: FileNames,
   ctx: EmitContext,
   names: { clientClass: string; baseUrlConst: string },
-  tokenUrl: string,
+  inputs: MockInputs,
 ): EmittedFile {
   const paged = pagedOperations(model.operations, views);
   const content = render("mock.ts.hbs", {
@@ -62,9 +71,15 @@ export function emitMock(
       names.baseUrlConst,
       ...(paged.length > 0 ? [`type ${names.clientClass}`, "type PageOptions"] : []),
     ].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))),
+    className: model.className,
+    serviceLiteral: stringLiteral(model.service),
+    mainImport: importPath(files.main),
     clientImport: importPath(files.client),
     samplesImport: importPath(files.samples),
-    oauth: tokenUrl ? { tokenUrl: stringLiteral(tokenUrl) } : false,
+    oauth: inputs.tokenUrl ? { tokenUrl: stringLiteral(inputs.tokenUrl) } : false,
+    secretLiteral: inputs.secretLiteral,
+    configLiteral: inputs.configLiteral,
+    validation: { okBody: inputs.okBody },
     paged,
   });
   return { path: files.mock, content, owner: "generated" };

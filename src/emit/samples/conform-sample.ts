@@ -73,14 +73,36 @@ export function conformSample(
 /** Lines a sample may take in the samples file; deeper values are dropped until it fits. */
 const MAX_SAMPLE_LINES = 80;
 
-function cut(value: unknown, maxDepth: number, depth: number): unknown {
+/** Paths the tests read (the suggested mapping's fields): kept whatever the depth. */
+type Keep = readonly (readonly string[])[];
+
+const under = (keep: Keep, key: string): Keep =>
+  keep.filter((p) => p[0] === key && p.length > 1).map((p) => p.slice(1));
+
+/** Only the kept paths of an object that is cut. */
+function pick(value: object, keep: Keep): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of keep) {
+    let from: unknown = value;
+    for (const key of path) from = (from as Record<string, unknown> | null)?.[key];
+    if (from === undefined || (typeof from === "object" && from !== null)) continue;
+    let into = out;
+    path.forEach((key, i) => {
+      if (i === path.length - 1) into[key] = from;
+      else into = (into[key] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return out;
+}
+
+function cut(value: unknown, maxDepth: number, depth: number, keep: Keep = []): unknown {
   if (Array.isArray(value)) {
     return depth >= maxDepth ? [] : value.slice(0, 1).map((v) => cut(v, maxDepth, depth + 1));
   }
   if (typeof value !== "object" || value === null) return value;
-  if (depth >= maxDepth) return {};
+  if (depth >= maxDepth) return pick(value, keep);
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, cut(v, maxDepth, depth + 1)]),
+    Object.entries(value).map(([k, v]) => [k, cut(v, maxDepth, depth + 1, under(keep, k))]),
   );
 }
 
@@ -89,10 +111,10 @@ function cut(value: unknown, maxDepth: number, depth: number): unknown {
  * nested values only as deep as the sample stays short, with one element of each array. Vendor
  * examples run to hundreds of lines (GitHub's repository), which would only cost the line budget.
  */
-export function slimSample(value: unknown): unknown {
+export function slimSample(value: unknown, keep: Keep = []): unknown {
   let slim = value;
   for (const maxDepth of [3, 2, 1]) {
-    slim = cut(value, maxDepth, 0);
+    slim = cut(value, maxDepth, 0, keep);
     if (JSON.stringify(slim, null, 2).split("\n").length <= MAX_SAMPLE_LINES) break;
   }
   return slim;
