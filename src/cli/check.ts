@@ -24,6 +24,11 @@ export function formatChecklist(
     out.push(
       `${d.severity === "error" ? "❌" : "⚠️ "} ${d.ruleId}: ${d.file}:${d.line}:${d.column}  ${d.message}`,
     );
+  out.push("", c.bold("Written by hand"));
+  if (list.pending.length === 0)
+    out.push("✅ no transform or checkAffiliation still throws NotImplementedError");
+  for (const p of list.pending)
+    out.push(`❌ ${p.name} still throws NotImplementedError  ${p.file}:${p.line}:${p.column}`);
   out.push("", c.bold("Files"));
   for (const f of list.files) out.push(`  ${String(f.lines).padStart(5)} lines  ${f.file}`);
   if (tests) {
@@ -33,13 +38,28 @@ export function formatChecklist(
       if (!s.ok) out.push(...s.tail.split("\n").map((l) => `     ${l}`));
     }
   }
-  out.push(
-    "",
-    list.ok && (!tests || (tests.typecheck.ok && tests.tests.ok))
-      ? c.green("Ready for review ✓")
-      : c.red("Not ready: fix the ❌ items above"),
-  );
+  out.push("", verdict(list, tests, c));
   return `${out.join("\n")}\n`;
+}
+
+/** Ready only on evidence: every item ✅, nothing left throwing, and the tests run and green. */
+export function isReady(
+  list: Checklist,
+  tests: { typecheck: StepResult; tests: StepResult } | undefined,
+): boolean {
+  return list.ok && tests?.typecheck.ok === true && tests.tests.ok;
+}
+
+function verdict(
+  list: Checklist,
+  tests: { typecheck: StepResult; tests: StepResult } | undefined,
+  c: ReturnType<typeof pc.createColors>,
+): string {
+  if (isReady(list, tests)) return c.green("Ready for review ✓");
+  if (!list.ok || tests) return c.red("Not ready: fix the ❌ items above");
+  return c.yellow(
+    `Not ready: the build and the tests have not been run (capkit check ${list.dir} --run-tests)`,
+  );
 }
 
 export function registerCheck(program: Command): void {
@@ -56,10 +76,10 @@ export function registerCheck(program: Command): void {
       const tests = options.runTests
         ? await (await import("../lint/run-tests.js")).runFolderTests(process.cwd(), dir)
         : undefined;
-      const ok = list.ok && (!tests || (tests.typecheck.ok && tests.tests.ok));
+      const ok = isReady(list, tests);
       if (options.json)
         process.stdout.write(
-          `${JSON.stringify({ ...list, ok, ...(tests ? { tests } : {}) }, null, 2)}\n`,
+          `${JSON.stringify({ ...list, ok, testsRun: tests !== undefined, ...(tests ? { tests } : {}) }, null, 2)}\n`,
         );
       else
         process.stdout.write(

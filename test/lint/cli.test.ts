@@ -68,10 +68,12 @@ describe("capkit lint (bin)", () => {
 describe("capkit check (bin)", () => {
   it("prints the checklist with ✅ for a complete integration and the line count of every file", async () => {
     const result = await run(["check", "integrations/acme"]);
-    expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("✅ validate-credentials-first:");
     expect(result.stdout).toMatch(/\s59 lines {2}integrations\/acme\/acme\.ts/);
-    expect(result.stdout).toContain("Ready for review");
+    // lint evidence alone is not readiness: the tests have not run
+    expect(result.stdout).not.toContain("Ready for review");
+    expect(result.stdout).toContain("Not ready: the build and the tests have not been run");
+    expect(result.exitCode).toBe(1);
   });
 
   it("--json: ❌ items carry file:line evidence; exit 1", async () => {

@@ -7,7 +7,11 @@ import { buildFiles, lintFiles, MAIN, TRANSFORM } from "./helpers.js";
 async function sample() {
   const files = buildFiles({
     name: "golden",
-    edit: [MAIN, "      if (this.filter.asset(asset)) continue;\n", ""],
+    edit: [
+      MAIN,
+      "      // the base class sends it unless the filter drops it\n      this.sendAsset(asset);",
+      "      this.job.send(asset);",
+    ],
     files: {
       "integrations/acme/acme.test.ts": undefined,
       [TRANSFORM]:

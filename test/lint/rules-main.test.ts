@@ -196,65 +196,55 @@ ruleTable("check-affiliation", {
   ],
 });
 
+/** The good fixture's asset send, and the same send past the filter (one line shorter). */
+const SAFE_SEND =
+  "      // the base class sends it unless the filter drops it\n      this.sendAsset(asset);";
+const RAW_SEND = "      this.job.send(asset);";
+
 ruleTable("filter-before-send", {
   valid: [
     good,
     {
-      name: "negated guard around the send",
+      name: "the base class's helpers, an attribute included",
       edit: [
         MAIN,
-        "      if (this.filter.asset(asset)) continue;\n      this.job.send(asset);",
-        "      if (!this.filter.asset(asset)) this.job.send(asset);",
+        '    log.info({ integration: "acme" }, "import finished");',
+        '    this.sendAttribute(new Attribute("source", "acme", this.target));',
       ],
     },
     {
-      name: "attributes are not filtered",
+      name: "a send method of something that is not the job",
+      edit: [MAIN, SAFE_SEND, "      this.queue.send(asset);"],
+    },
+  ],
+  invalid: [
+    {
+      name: "job.send of an asset",
+      edit: [MAIN, SAFE_SEND, RAW_SEND],
+      errors: [{ line: 43, column: 7 }],
+    },
+    {
+      name: "job.send behind a filter guard: the guard can be lost, the helper cannot",
+      edit: [MAIN, SAFE_SEND, `      if (this.filter.asset(asset)) continue;\n${RAW_SEND}`],
+      errors: [{ line: 44, column: 7 }],
+    },
+    {
+      name: "job.send of an attribute",
       edit: [
         MAIN,
         '    log.info({ integration: "acme" }, "import finished");',
         '    this.job.send(new Attribute("source", "acme", this.target));',
       ],
+      errors: [{ line: 51, column: 5 }],
     },
     {
-      name: "a parameter declared as an Attribute (the generator's sendAttribute helper)",
+      name: "a job passed around",
       edit: [
         MAIN,
         "registerCapability(Acme);",
-        "export function sendAttribute(job: { send(a: unknown): void }, attribute: Attribute): void {\n  job.send(attribute);\n}\nregisterCapability(Acme);",
+        "export function sendAll(job: { send(a: unknown): void }, asset: Asset): void {\n  job.send(asset);\n}\nregisterCapability(Acme);",
       ],
-    },
-    {
-      name: "the generator's sendAsset helper",
-      edit: [
-        MAIN,
-        "  override async checkAffiliation",
-        "  sendAsset(asset: Asset): boolean {\n    if (this.filter.asset(asset)) return false;\n    this.job.send(asset);\n    return true;\n  }\n\n  override async checkAffiliation",
-      ],
-    },
-  ],
-  invalid: [
-    {
-      name: "no guard",
-      edit: [MAIN, "      if (this.filter.asset(asset)) continue;\n", ""],
-      errors: [{ line: 43, column: 7 }],
-    },
-    {
-      name: "guard about another value",
-      edit: [
-        MAIN,
-        "if (this.filter.asset(asset)) continue;",
-        "if (this.filter.asset(toHostAsset(record))) continue;",
-      ],
-      errors: [{ line: 44, column: 7 }],
-    },
-    {
-      name: "guard that does not skip",
-      edit: [
-        MAIN,
-        "if (this.filter.asset(asset)) continue;",
-        'if (this.filter.asset(asset)) log.debug("dropped");',
-      ],
-      errors: [{ line: 44, column: 7 }],
+      errors: [{ line: 60, column: 3 }],
     },
   ],
 });

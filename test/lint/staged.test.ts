@@ -62,7 +62,10 @@ async function lintStaged(cwd: string, extraEnv: Record<string, string> = {}, ar
 }
 
 const MAIN = "integrations/acme/acme.ts";
-const GUARD = "      if (this.filter.asset(asset)) continue;\n";
+/** The good fixture's send through the base class, and the same send past the filter. */
+const SAFE_SEND =
+  "      // the base class sends it unless the filter drops it\n      this.sendAsset(asset);";
+const RAW_SEND = "      this.job.send(asset);";
 const good = goodFiles();
 
 afterAll(() => {
@@ -83,12 +86,12 @@ describe("capkit lint --staged", () => {
   it("partial staging: a good staged version passes even when the working tree is bad", async () => {
     write(root, MAIN, `${good[MAIN]!}\n// staged change\n`);
     git(root, "add", MAIN);
-    write(root, MAIN, good[MAIN]!.replace(GUARD, ""));
+    write(root, MAIN, good[MAIN]!.replace(SAFE_SEND, RAW_SEND));
     expect(await lintStaged(root)).toMatchObject({ exitCode: 0, linted: [MAIN], findings: [] });
   });
 
   it("partial staging: a bad staged version fails even when the working tree is good", async () => {
-    write(root, MAIN, good[MAIN]!.replace(GUARD, ""));
+    write(root, MAIN, good[MAIN]!.replace(SAFE_SEND, RAW_SEND));
     git(root, "add", MAIN);
     write(root, MAIN, good[MAIN]!);
     expect(await lintStaged(root)).toMatchObject({
@@ -141,7 +144,7 @@ describe("capkit lint --staged", () => {
   it("respects GIT_INDEX_FILE, as inside a hook run by `git commit <paths>`", async () => {
     const alt = join(root, ".git", "alt-index");
     execFileSync("cp", [join(root, ".git", "index"), alt]);
-    write(root, MAIN, good[MAIN]!.replace(GUARD, ""));
+    write(root, MAIN, good[MAIN]!.replace(SAFE_SEND, RAW_SEND));
     execFileSync("git", ["add", MAIN], {
       cwd: root,
       env: { ...(env as NodeJS.ProcessEnv), GIT_INDEX_FILE: alt },
