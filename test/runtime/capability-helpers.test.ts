@@ -77,6 +77,19 @@ describe("BaseCapability > send helpers (the filter is never skipped)", () => {
     expect(sent).toEqual([onPublic, onIntegration]);
   });
 
+  it("drops an asset named by a URL on a private or loopback host, keeps a public one", () => {
+    const { cap, sent } = acme();
+    const web = new Asset("https://app.example.com/login", "https://app.example.com/login");
+    expect(
+      cap.sendAsset(new Asset("http://10.1.2.3:8080/admin", "http://10.1.2.3:8080/admin")),
+    ).toBe(false);
+    expect(cap.sendAsset(new Asset("http://[::1]/", "http://[::1]/"))).toBe(false);
+    expect(cap.sendAsset(new Asset("https://localhost/", "https://localhost/"))).toBe(false);
+    expect(cap.sendRisk(new Risk(new Asset("http://192.168.1.9/", "x"), "xss", "TH"))).toBe(false);
+    expect(cap.sendAsset(web)).toBe(true);
+    expect(sent).toEqual([web]);
+  });
+
   it("asks the capability's own filter, so an injected one decides", () => {
     const sent: PlatformModel[] = [];
     const job = createJob({ send: (...models) => sent.push(...models) });

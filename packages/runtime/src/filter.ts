@@ -51,13 +51,20 @@ export function isNonPublicAddress(host: string): boolean {
   return nonPublic.check(address, version === 4 ? "ipv4" : "ipv6");
 }
 
+/** The host of an asset named by a URL (`http://10.1.2.3/login`), else the name itself. */
+function hostOf(value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
+  try {
+    return new URL(value).hostname;
+  } catch {
+    return value;
+  }
+}
+
 function isNonPublicAsset(asset: Asset | Integration): boolean {
   if (!(asset instanceof Asset)) return false;
-  return (
-    isNonPublicAddress(asset.dns) ||
-    isNonPublicAddress(asset.name) ||
-    asset.dns.toLowerCase() === "localhost"
-  );
+  const [dns, name] = [hostOf(asset.dns), hostOf(asset.name)];
+  return isNonPublicAddress(dns) || isNonPublicAddress(name) || dns.toLowerCase() === "localhost";
 }
 
 const keepAll: Filter = { asset: () => false, risk: () => false };
