@@ -90,7 +90,11 @@ export function suggestMapping(
   const cvss = cvssField(fields);
   if (table?.field.enum || !cvss) {
     if (table) mapping.severity = { kind: "enum", table };
-  } else mapping.severity = { kind: "cvss", field: cvss };
+    if (table && cvss) mapping.severity = { kind: "enum", table, alternative: cvss.path.join(".") };
+  } else {
+    mapping.severity = { kind: "cvss", field: cvss };
+    if (table) mapping.severity.alternative = table.field.path.join(".");
+  }
   const state = stateTable(fields, sample);
   if (state) mapping.state = state;
   return mapping;

@@ -82,7 +82,10 @@ export interface MappingModel {
   join?: JoinModel;
   /** A risk's name or an attribute's value. */
   identity?: FieldChoice;
-  severity?: { kind: "enum"; table: EnumTable } | { kind: "cvss"; field: RecordField };
+  severity?: ({ kind: "enum"; table: EnumTable } | { kind: "cvss"; field: RecordField }) & {
+    /** The other severity field, when the record has both a severity word and a CVSS score. */
+    alternative?: string;
+  };
   state?: EnumTable;
 }
 

@@ -171,6 +171,7 @@ export function emitHandFiles(
     mainImport: importPath(files.main),
     samplesImport: importPath(files.samples),
     testFile: files.test,
+    transformTestFile: files.transformTest,
   };
   const main = render("main.ts.hbs", {
     ...shared,

@@ -118,6 +118,10 @@ export function guesses(op: OperationModel): string[] {
     notes.push(`asset from ${locator.dns.fields.map((f) => path(f.path)).join(" ?? ")} (or: ${locator.dns.alternatives.join(", ")})`);
   if (op.recordKind === "risk") {
     if (!severity) notes.push('no severity or CVSS field: severity "I" (info)');
+    if (severity?.alternative) {
+      const from = severity.kind === "cvss" ? severity.field.path : severity.table.field.path;
+      notes.push(`severity from ${path(from)} (or: ${severity.alternative})`);
+    }
     if (severity?.kind === "enum" && severity.table.entries.some((e) => !e.known))
       notes.push(`severity words capkit does not know in ${path(severity.table.field.path)}`);
     if (state?.entries.some((e) => !e.known))
