@@ -44,12 +44,16 @@ export function sampleValue(sample: unknown, field: RecordField): unknown {
  * The fields tried in order up to the first one that is always there; the ones after it would
  * never be reached. `alternatives` are other candidates the engineer may prefer.
  */
-export function choice(candidates: RecordField[], alternatives: RecordField[] = []): FieldChoice {
+export function choice(
+  candidates: RecordField[],
+  alternatives: RecordField[] = [],
+  limit = 3,
+): FieldChoice {
   const fields: RecordField[] = [];
   for (const field of candidates) {
     if (fields.some((f) => dotted(f) === dotted(field))) continue;
     fields.push(field);
-    if (!field.optional) break;
+    if (!field.optional || fields.length >= limit) break;
   }
   const chosen = new Set(fields.map(dotted));
   const others = [...candidates, ...alternatives]

@@ -70,7 +70,8 @@ function valueIdentity(fields: RecordField[]): FieldChoice | undefined {
   );
   const ids = top.filter((f) => hintOf(f) === "id");
   const ordered = [...requiredFirst(byName), ...requiredFirst(ids), ...requiredFirst(top)];
-  return ordered.length > 0 ? choice(ordered) : undefined;
+  // one field: an attribute's value falling back to an unrelated field would say something else
+  return ordered.length > 0 ? choice(ordered, [], 1) : undefined;
 }
 
 /** One operation's suggested mapping, from its record kind, fields and sample. */
