@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { parse } from "./ast.js";
 import type { LintConfig } from "./config.js";
 import { ruleSetting } from "./config.js";
 import { at, ENGINE_IDS, sortDiagnostics } from "./diagnostic.js";
@@ -7,7 +8,6 @@ import { decode, isGenerated } from "./read.js";
 import type { RuleId } from "./rule-ids.js";
 import { RULES } from "./rules/index.js";
 import { applySuppressions, type FileRun, runRules } from "./run-file.js";
-import { loadTs, parse } from "./ts.js";
 import type { Diagnostic, LintFile } from "./types.js";
 
 export { ENGINE_IDS } from "./diagnostic.js";
@@ -50,8 +50,7 @@ export async function lintTargets(
       role,
       generated: isGenerated(decoded, folder, name),
     };
-    const ts = await loadTs();
-    const { sf, errors } = parse(ts, path, decoded);
+    const { source, errors } = await parse(path, decoded);
     if (errors.length > 0) {
       for (const e of errors.slice(0, 3))
         diagnostics.push(
@@ -63,9 +62,9 @@ export async function lintTargets(
         );
       continue;
     }
-    const run: FileRun = { file, folder, sf, out: [], configErrors: [], crashed: new Set() };
-    runRules(ts, run, config);
-    applySuppressions(ts, run);
+    const run: FileRun = { file, folder, source, out: [], configErrors: [], crashed: new Set() };
+    runRules(run, config);
+    applySuppressions(run);
     diagnostics.push(...run.out, ...run.configErrors);
   }
   for (const folder of folders.values()) {
