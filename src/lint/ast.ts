@@ -10,9 +10,9 @@ export type { Node, Program } from "oxc-parser";
 type Parser = typeof import("oxc-parser");
 let parser: Parser | undefined;
 
-async function loadParser(): Promise<Parser> {
+/** Loads the parser once; `parse` needs it loaded. A lint with nothing to parse never pays for it. */
+export async function loadParser(): Promise<void> {
   parser ??= await import("oxc-parser");
-  return parser;
 }
 
 export interface ParseError {
@@ -112,12 +112,13 @@ function attachParents(program: Program): void {
   visit(program);
 }
 
-/** Parses one file; syntax errors come back as data so the caller can report them and move on. */
-export async function parse(
-  path: string,
-  text: string,
-): Promise<{ source: Source; errors: ParseError[] }> {
-  const { parseSync, visitorKeys } = await loadParser();
+/**
+ * Parses one file (after `loadParser()`); syntax errors come back as data so the caller can report
+ * them and move on.
+ */
+export function parse(path: string, text: string): { source: Source; errors: ParseError[] } {
+  if (!parser) throw new Error("capkit: parse() before loadParser()");
+  const { parseSync, visitorKeys } = parser;
   keys = visitorKeys;
   // `lang: "ts"` whatever the extension: capkit lints `.ts` files (not TSX), as `tsc` reads them
   const result = parseSync(path, text, { lang: "ts", sourceType: "module", preserveParens: true });

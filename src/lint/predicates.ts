@@ -63,6 +63,19 @@ export function memberName(node: Node): string | undefined {
   }
 }
 
+/** Top-level classes, `export class …` and `export default class …` included. */
+export function topLevelClasses(source: Source): ClassNode[] {
+  const classes: ClassNode[] = [];
+  for (const statement of source.program.body) {
+    const node =
+      statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration"
+        ? statement.declaration
+        : statement;
+    if (node?.type === "ClassDeclaration") classes.push(node);
+  }
+  return classes;
+}
+
 /** A plain method (not a getter, setter or constructor) of the class, by name. */
 export function findMethod(cls: ClassNode, name: string): MethodDefinition | undefined {
   return cls.body.body.find(

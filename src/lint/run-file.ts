@@ -4,7 +4,7 @@ import { forEachChild, type Node, type Source, type Span } from "./ast.js";
 import { type LintConfig, ruleSetting } from "./config.js";
 import { at, ENGINE_IDS } from "./diagnostic.js";
 import type { IntegrationFolder } from "./folder.js";
-import type { ClassNode } from "./predicates.js";
+import { type ClassNode, topLevelClasses } from "./predicates.js";
 import type { Rule, RuleContext, Visitor } from "./rule.js";
 import type { RuleId } from "./rule-ids.js";
 import { RULES } from "./rules/index.js";
@@ -12,19 +12,6 @@ import { findSuppressions } from "./suppressions.js";
 import type { Diagnostic, LintFile, Position, Severity } from "./types.js";
 
 const KNOWN = new Set(RULES.map((r) => r.id));
-
-/** Top-level classes, `export class …` and `export default class …` included. */
-function topLevelClasses(source: Source): ClassNode[] {
-  const classes: ClassNode[] = [];
-  for (const statement of source.program.body) {
-    const node =
-      statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration"
-        ? statement.declaration
-        : statement;
-    if (node?.type === "ClassDeclaration") classes.push(node);
-  }
-  return classes;
-}
 
 function firstClass(source: Source): ClassNode | undefined {
   const classes = topLevelClasses(source);
