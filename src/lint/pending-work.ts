@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ts as T } from "ts-morph";
-import { loadTs, type Node } from "./ts.js";
+import { forEachChild, loadParser, type Node, parse } from "./ast.js";
+import { memberName, nameText } from "./predicates.js";
 
 export interface Pending {
   file: string;
@@ -17,11 +17,15 @@ export interface Pending {
 
 const MARKER = "NotImplementedError";
 
-function enclosingName(ts: typeof T, node: Node): string {
-  for (let at: Node | undefined = node.parent; at; at = at.parent) {
-    if ((ts.isFunctionDeclaration(at) || ts.isMethodDeclaration(at)) && at.name)
-      return at.name.getText();
-    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name)) return at.name.text;
+/** The name of the function or method a node sits in (`toHostAsset`, `checkAffiliation`). */
+function enclosingName(node: Node): string {
+  for (let at = (node as { parent?: Node }).parent; at; at = (at as { parent?: Node }).parent) {
+    if (
+      at.type === "MethodDefinition" ||
+      at.type === "VariableDeclarator" ||
+      at.type === "FunctionDeclaration"
+    )
+      return memberName(at) ?? "(anonymous)";
   }
   return "(module)";
 }
@@ -29,35 +33,31 @@ function enclosingName(ts: typeof T, node: Node): string {
 /** Every `throw new NotImplementedError(…)` in the folder's own (non-test, non-generated) files. */
 export async function pendingWork(abs: string, display: string): Promise<Pending[]> {
   const files = readdirSync(abs)
-    .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts"))
+    .filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith(".d.ts"))
     .sort();
   const out: Pending[] = [];
-  let ts: typeof T | undefined;
   for (const name of files) {
     const text = readFileSync(join(abs, name), "utf8");
-    // cheap first: most finished files never mention it, and generated files are not yours
+    // cheap first: finished files never mention it, and generated files are not yours to write
     if (!text.includes(MARKER) || /@generated\b/.test(text.slice(0, 600))) continue;
-    ts ??= await loadTs();
-    const parser = ts;
-    const sf = parser.createSourceFile(name, text, parser.ScriptTarget.Latest, true);
-    const visit = (node: Node): void => {
+    await loadParser();
+    const { source, errors } = parse(name, text);
+    if (errors.length > 0) continue; // `capkit check` reports syntax errors through the linter
+    const visit = (node: Node): undefined => {
       if (
-        parser.isThrowStatement(node) &&
-        node.expression &&
-        parser.isNewExpression(node.expression) &&
-        node.expression.expression.getText() === MARKER
+        node.type === "ThrowStatement" &&
+        node.argument.type === "NewExpression" &&
+        nameText(node.argument.callee) === MARKER
       ) {
-        const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart());
         out.push({
           file: `${display}/${name}`,
-          line: line + 1,
-          column: character + 1,
-          name: enclosingName(parser, node),
+          ...source.lineCol(node.start),
+          name: enclosingName(node),
         });
       }
-      parser.forEachChild(node, visit);
+      return forEachChild(node, visit);
     };
-    visit(sf);
+    visit(source.program);
   }
   return out;
 }

@@ -1,6 +1,5 @@
-import type { ts as T } from "ts-morph";
 import { defineRule } from "../define-rule.js";
-import { compactText } from "../predicates.js";
+import { compactText, staticMember } from "../predicates.js";
 
 export default defineRule({
   id: "filter-before-send",
@@ -12,15 +11,16 @@ export default defineRule({
   },
   roles: ["main", "transform", "other"],
   check(ctx) {
-    const { ts, sf } = ctx;
+    const { source } = ctx;
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const callee = (node as T.CallExpression).expression;
-        if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "send") return;
-        if (!/(^|\.)job$/.test(compactText(sf, callee.expression))) return;
+      CallExpression: (call) => {
+        if (call.type !== "CallExpression") return;
+        const callee = staticMember(call.callee);
+        if (callee?.name !== "send") return;
+        if (!/(^|\.)job$/.test(compactText(source, callee.object))) return;
         ctx.report(
-          node,
-          `${compactText(sf, callee)}(…) sends past the filter; use this.sendAsset / this.sendRisk / this.sendAttribute`,
+          call,
+          `${compactText(source, call.callee)}(…) sends past the filter; use this.sendAsset / this.sendRisk / this.sendAttribute`,
         );
       },
     };
