@@ -4,10 +4,8 @@
  */
 import {
   type Asset,
-  type Attribute,
   BaseCapability,
   type CapabilityInfo,
-  type Risk,
   registerCapability,
 } from "@capkit/runtime";
 import { VULNSCAN_BASE_URL, VulnscanClient } from "./vulnscan_client.js";
@@ -18,7 +16,7 @@ export class Vulnscan extends BaseCapability {
     name: "vulnscan",
     title: "VulnScan API",
     description:
-      "VulnScan discovers internet-facing hosts for an organisation and scans them for known vulnerabilities. This document is capkit's bundled example: a small, realistic scanner API.",
+      "VulnScan discovers internet-facing hosts for an organisation and scans them for known vulnerabilities.",
     surface: "external",
   };
 
@@ -41,7 +39,7 @@ export class Vulnscan extends BaseCapability {
   client(): VulnscanClient {
     this.#client ??= new VulnscanClient(
       this.http({
-        baseUrl: this.job.config.baseUrl ?? VULNSCAN_BASE_URL,
+        baseUrl: this.baseUrl(VULNSCAN_BASE_URL),
         auth: { type: "bearer", token: this.secret("token") },
       }),
     );
@@ -56,12 +54,25 @@ export class Vulnscan extends BaseCapability {
   override async invoke(): Promise<void> {
     await this.validateCredentials();
     const client = this.client();
-    for await (const record of client.listFindings()) {
-      this.sendRisk(toFindingRisk(record, this.target));
-    }
+    // listHosts by id: the records below name their host by it.
+    const hosts = new Map<string, Asset>();
     for await (const record of client.listHosts()) {
-      this.sendAsset(toHostAsset(record));
+      const asset = toHostAsset(record);
+      hosts.set(String(record.id), asset);
+      this.sendAsset(asset);
     }
+    // Each record names its host by host_id: it hangs off the asset sent above.
+    let listFindingsUnmatched = 0;
+    for await (const record of client.listFindings()) {
+      const host = hosts.get(String(record.host_id));
+      if (host) this.sendRisk(toFindingRisk(record, host));
+      else listFindingsUnmatched++;
+    }
+    if (listFindingsUnmatched > 0)
+      this.log.warn(
+        { operation: "listFindings", records: listFindingsUnmatched },
+        "records name a host that listHosts did not return; they were not sent",
+      );
   }
 
   /**
@@ -70,34 +81,9 @@ export class Vulnscan extends BaseCapability {
    */
   override async checkAffiliation(asset: Asset): Promise<boolean> {
     for await (const host of this.client().listHosts()) {
-      if (host.hostname === asset.dns || host.ip_address === asset.name) return true;
+      if (toHostAsset(host).key === asset.key) return true;
     }
     return false;
-  }
-
-  /** Sends an asset unless the filter drops it (true means drop, as on the platform). */
-  sendAsset(asset: Asset): boolean {
-    if (this.filter.asset(asset)) return false;
-    this.job.send(asset);
-    return true;
-  }
-
-  /** Sends a risk unless the filter drops it (true means drop, as on the platform). */
-  sendRisk(risk: Risk): boolean {
-    if (this.filter.risk(risk)) return false;
-    this.job.send(risk);
-    return true;
-  }
-
-  /** Sends an attribute; attributes hang off records the filter already passed. */
-  sendAttribute(attribute: Attribute): void {
-    this.job.send(attribute);
-  }
-
-  private secret(name: string): string {
-    const value = this.job.secret[name];
-    if (!value) throw new Error(`vulnscan: the job has no "${name}" credential`);
-    return value;
   }
 }
 

@@ -4,12 +4,13 @@
  * Do not edit: re-run `capkit generate --force` instead (`capkit lint` reports edits).
  */
 import {
+  checkRecords,
   fetchNextPage,
   type Http,
   paginate,
   parseRecord,
-  parseRecords,
   readPath,
+  recordsAt,
   unwrap,
 } from "@capkit/runtime";
 import { FindingRecord, HostRecord, MeRecord, type paths } from "./vulnscan_types.js";
@@ -22,6 +23,8 @@ export interface PageOptions {
   maxPages?: number;
   /** Records per page, where the API lets the caller choose. */
   pageSize?: number;
+  /** Share of records that may fail their schema (skipped and logged) before the listing fails; default 0.1. */
+  maxInvalidRatio?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -69,7 +72,7 @@ export function listFindings(
   request: ListFindingsRequest = {},
   options: PageOptions = {},
 ): AsyncGenerator<FindingRecord> {
-  return paginate<FindingRecord>({
+  const records = paginate<unknown>({
     operation: "listFindings",
     strategy: {
       style: "cursor",
@@ -85,7 +88,12 @@ export function listFindings(
       } as never);
       return { body: unwrap("listFindings", result), response: result.response };
     },
-    items: (body) => parseRecords("listFindings", FindingRecord, readPath(body, ["findings"])),
+    items: (body) => recordsAt("listFindings", readPath(body, ["findings"])),
+  });
+  // A record that fails its schema is skipped and counted; too many fail the listing.
+  return checkRecords("listFindings", FindingRecord, records, {
+    logger: http.logger,
+    maxInvalidRatio: options.maxInvalidRatio,
   });
 }
 
@@ -103,7 +111,7 @@ export function listHosts(
   request: ListHostsRequest = {},
   options: PageOptions = {},
 ): AsyncGenerator<HostRecord> {
-  return paginate<HostRecord>({
+  const records = paginate<unknown>({
     operation: "listHosts",
     strategy: {
       style: "page",
@@ -122,6 +130,11 @@ export function listHosts(
       } as never);
       return { body: unwrap("listHosts", result), response: result.response };
     },
-    items: (body) => parseRecords("listHosts", HostRecord, readPath(body, ["data"])),
+    items: (body) => recordsAt("listHosts", readPath(body, ["data"])),
+  });
+  // A record that fails its schema is skipped and counted; too many fail the listing.
+  return checkRecords("listHosts", HostRecord, records, {
+    logger: http.logger,
+    maxInvalidRatio: options.maxInvalidRatio,
   });
 }

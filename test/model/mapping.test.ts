@@ -9,7 +9,7 @@ type Schema = Record<string, unknown>;
 
 /** A document with one GET list per entry: `/hosts` → records of `schema` (and `example`). */
 function listing(ops: Record<string, { schema: Schema; example?: unknown }>) {
-  const paths: Record<string, unknown> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, { schema, example }] of Object.entries(ops)) {
     paths[`/${name}`] = {
       get: {
