@@ -22,6 +22,8 @@ describe("generate > the bundled example", () => {
       "vulnscan.ts",
       "vulnscan_transform.ts",
       "vulnscan.test.ts",
+      "vulnscan_transform.test.ts",
+      "vulnscan_mock.ts",
       "vulnscan_client.ts",
       "vulnscan_types.ts",
       "vulnscan_samples.ts",
