@@ -87,9 +87,14 @@ export async function testAll(root: string, jobs: number): Promise<Map<string, T
     rmSync(config, { force: true });
     rmSync(report, { force: true });
   }
+  // an integration has more than one test file (its tests, its transforms' tests): one verdict each
+  const byFolder = new Map<string, { name?: string }[]>();
   for (const file of parsed.testResults ?? []) {
     const folder = relative(root, file.name ?? "").split(sep)[0]!;
-    const verdict = classify({ testResults: [file] } as never);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  for (const [folder, files] of byFolder) {
+    const verdict = classify({ testResults: files } as never);
     results.set(folder, { ran: true, ...verdict, output: "", command: "vitest run" });
   }
   return results;
