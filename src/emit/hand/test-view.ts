@@ -20,27 +20,11 @@ export interface Step {
   view: OperationView;
 }
 
-/** `{ repository: { full_name: "acme/web" } }` from path/value pairs (spec names stay data). */
-function nested(overrides: Variant["overrides"]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [path, value] of overrides) {
-    let node = out;
-    path.forEach((key, i) => {
-      if (i === path.length - 1) node[key] = value;
-      else {
-        const next = node[key];
-        node[key] = typeof next === "object" && next !== null ? next : {};
-        node = node[key] as Record<string, unknown>;
-      }
-    });
-  }
-  return out;
-}
-
 function recordCode(view: OperationView, overrides: Variant["overrides"]): string {
   const sample = `samples.${view.sample}`;
   if (overrides.length === 0) return sample;
-  return `at(${sample}, ${jsonLiteral(nested(overrides), 0)})`;
+  // `{ repository: { full_name: "acme/web" } }`: the changes as one nested object (spec names stay data)
+  return `at(${sample}, ${jsonLiteral(applyOverrides({}, overrides), 0)})`;
 }
 
 /** The first page of a page or offset listing, so later pages can answer empty. */
