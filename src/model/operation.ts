@@ -5,10 +5,10 @@ import type { AnalysedOperation } from "../openapi/select.js";
 import type { OpenAPIV3Document } from "../openapi/types.js";
 import { fieldHints, hintsFromSample } from "./field-hints.js";
 import { suggestMapping } from "./mapping.js";
-import { recordFields, sampleFields } from "./record-fields.js";
 import { identifierWords, safeIdentifier, uniqueIn } from "./names.js";
 import { detectPagination } from "./pagination.js";
 import { parameterModels } from "./parameters.js";
+import { recordFields, sampleFields } from "./record-fields.js";
 import { sampleRecord } from "./sample.js";
 import type { OperationModel, RecordField, Rename } from "./types.js";
 
@@ -74,10 +74,14 @@ export function operationModel(
   const item = recordItem(doc, a);
   const hints = fieldHints(doc, item);
   model.fieldHints = hints.length > 0 || source === "schema" ? hints : hintsFromSample(sample);
-  const subject = [...identifierWords(recordName), ...identifierWords(resourceWord(op.path))].map(
-    (w) => singular(w.toLowerCase()),
-  );
+  const resource = identifierWords(resourceWord(op.path)).map((w) => singular(w.toLowerCase()));
+  const subject = [
+    ...identifierWords(recordName).map((w) => singular(w.toLowerCase())),
+    ...resource,
+  ];
   model.mapping = suggestMapping(a.recordKind, fieldsOf(doc, item, sample), sample, subject);
+  if (a.recordKind !== "asset" && a.recordKind !== "risk" && resource.length > 0)
+    model.mapping.attributeName = resource.join("-");
   if (op.summary !== undefined) model.summary = op.summary;
   const body = requestBodyInfo(doc, op.node.requestBody);
   if (body) model.requestBody = body;

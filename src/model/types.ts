@@ -82,6 +82,8 @@ export interface MappingModel {
   join?: JoinModel;
   /** A risk's name or an attribute's value. */
   identity?: FieldChoice;
+  /** An attribute's name: the resource the path lists, singular (`member` for `/orgs/{org}/members`). */
+  attributeName?: string;
   severity?: ({ kind: "enum"; table: EnumTable } | { kind: "cvss"; field: RecordField }) & {
     /** The other severity field, when the record has both a severity word and a CVSS score. */
     alternative?: string;

@@ -75,7 +75,8 @@ export function suggestion(op: OperationModel): string {
   return `new Attribute(${stringLiteral(attributeName(op))}, ${name}, ${parentCode(op)})`;
 }
 
-export const attributeName = (op: OperationModel) => op.recordName.toLowerCase();
+export const attributeName = (op: OperationModel) =>
+  op.mapping.attributeName ?? op.recordName.toLowerCase();
 
 /**
  * The expected record for one record value. `parent` is the expected joined asset or the target
