@@ -6,9 +6,9 @@ import type { IntegrationModel, OperationModel, ParameterModel } from "../model/
 import { pageSizeParam } from "../model/validation-call.js";
 import { bodyPathLiteral, strategyProperties } from "./client/pagination-code.js";
 import { invokeRequest, requiredParams, testRequest } from "./client/request-code.js";
+import { mappedFields } from "./hand/variants.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
 import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
-import { mappedFields } from "./hand/variants.js";
 import { conformSample, slimSample } from "./samples/conform-sample.js";
 import { deref, flattenObject, recordSchema } from "./types/record-schema.js";
 import { zodFields } from "./types/zod-schema.js";

@@ -21,7 +21,16 @@ export const isText = (field: RecordField): boolean => field.type === "string";
 export const isScalar = (field: RecordField): boolean =>
   field.type === "string" || field.type === "integer" || field.type === "number";
 
-const TIME_WORDS = new Set(["at", "time", "date", "timestamp", "seen", "since", "until", "expires"]);
+const TIME_WORDS = new Set([
+  "at",
+  "time",
+  "date",
+  "timestamp",
+  "seen",
+  "since",
+  "until",
+  "expires",
+]);
 
 /** Dates and times never name anything: two records of one second would share a key. */
 export function isTime(field: RecordField): boolean {

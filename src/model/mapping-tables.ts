@@ -21,11 +21,7 @@ define(
   "I",
   "accepted risk_accepted accepted_risk ignored dismissed auto_dismissed false_positive suppressed muted wont_fix snoozed exception excepted excluded not_applicable",
 );
-define(
-  STATE_WORDS,
-  "R",
-  "fixed resolved closed remediated mitigated patched done auto_resolved",
-);
+define(STATE_WORDS, "R", "fixed resolved closed remediated mitigated patched done auto_resolved");
 define(SEVERITY_WORDS, "I", "info informational none note negligible");
 define(SEVERITY_WORDS, "L", "low minor");
 define(SEVERITY_WORDS, "M", "medium moderate warning warn");

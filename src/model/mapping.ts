@@ -65,9 +65,7 @@ const VALUE_NAMES = ["name", "login", "username", "email", "title", "slug", "key
 /** What an attribute's value (or an unlocated asset's name) is: a name, else an id, else a field. */
 function valueIdentity(fields: RecordField[]): FieldChoice | undefined {
   const top = fields.filter((f) => f.path.length === 1 && isScalar(f) && !isTime(f));
-  const byName = VALUE_NAMES.flatMap((name) =>
-    top.filter((f) => leafOf(f).toLowerCase() === name),
-  );
+  const byName = VALUE_NAMES.flatMap((name) => top.filter((f) => leafOf(f).toLowerCase() === name));
   const ids = top.filter((f) => hintOf(f) === "id");
   const ordered = [...requiredFirst(byName), ...requiredFirst(ids), ...requiredFirst(top)];
   // one field: an attribute's value falling back to an unrelated field would say something else
@@ -121,9 +119,7 @@ export function linkRecords(
       const reference = own.find((f) => {
         const words = wordsOf(leafOf(f));
         const ending = words.at(-1) ?? "";
-        return (
-          REFERENCE_ENDINGS.has(ending) && words.slice(0, -1).join(" ") === noun.join(" ")
-        );
+        return REFERENCE_ENDINGS.has(ending) && words.slice(0, -1).join(" ") === noun.join(" ");
       });
       if (!reference) continue;
       const top = fieldsOf(asset).filter((f) => f.path.length === 1 && isScalar(f));

@@ -7,13 +7,13 @@ import { authCode } from "../client/auth-code.js";
 import { invokeRequest } from "../client/request-code.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
+import { emitMock, pagedOperations } from "../mock/emit.js";
 import { type FileNames, importPath } from "../names.js";
 import { commentText, jsonLiteral, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 import { parentOf, suggestion } from "./expected-record.js";
 import { invokeLines } from "./invoke-code.js";
 import { tableCode, tableName } from "./mapping-code.js";
-import { emitMock, pagedOperations } from "../mock/emit.js";
 import { type Step, testView } from "./test-view.js";
 
 const MOCK_IMPORTS = "__capkit_mock_imports__";

@@ -4,12 +4,7 @@
  */
 import type { MappingModel, OperationModel } from "../../model/types.js";
 import { identifier, stringLiteral } from "../safe-text.js";
-import {
-  choiceCode,
-  choiceValue,
-  statusCode,
-  statusValue,
-} from "./mapping-code.js";
+import { choiceCode, choiceValue, statusCode, statusValue } from "./mapping-code.js";
 
 /** What a risk or attribute hangs off: a joined asset (a parameter), its own fields, or the target. */
 export type Parent =
@@ -116,7 +111,9 @@ export function guesses(op: OperationModel): string[] {
   if (op.recordKind !== "asset" && !join && !locator)
     notes.push("hangs off the integration: the record names no host, repository or URL");
   if (locator && locator.dns.alternatives.length > 0)
-    notes.push(`asset from ${locator.dns.fields.map((f) => path(f.path)).join(" ?? ")} (or: ${locator.dns.alternatives.join(", ")})`);
+    notes.push(
+      `asset from ${locator.dns.fields.map((f) => path(f.path)).join(" ?? ")} (or: ${locator.dns.alternatives.join(", ")})`,
+    );
   if (op.recordKind === "risk") {
     if (!severity) notes.push('no severity or CVSS field: severity "I" (info)');
     if (severity?.alternative) {

@@ -88,8 +88,10 @@ export function invokeLines(steps: InvokeStep[]): string[] {
       );
     }
     const inner = body(step, maps);
-    if (op.isList) lines.push(`for await (const record of ${call(view)}) {`, ...inner.map((l) => `  ${l}`), "}");
-    else lines.push("{", `  const record = await ${call(view)};`, ...inner.map((l) => `  ${l}`), "}");
+    if (op.isList)
+      lines.push(`for await (const record of ${call(view)}) {`, ...inner.map((l) => `  ${l}`), "}");
+    else
+      lines.push("{", `  const record = await ${call(view)};`, ...inner.map((l) => `  ${l}`), "}");
     if (join && parentOf(op).kind === "join") {
       lines.push(
         `if (${unmatched(view)} > 0)`,

@@ -103,8 +103,7 @@ export function statusCode(mapping: MappingModel, recordName: string): string {
       : accessor(severity.field);
     return `cvssToStatus(${score}${state ? `, ${state}` : ""})`;
   }
-  const letter =
-    severity && lookupCode(tableName(recordName, "SEVERITY"), severity.table, "I");
+  const letter = severity && lookupCode(tableName(recordName, "SEVERITY"), severity.table, "I");
   if (!state && !letter) return '"TI"';
   return `\`${state ? `\${${state}}` : "T"}${letter ? `\${${letter}}` : "I"}\``;
 }

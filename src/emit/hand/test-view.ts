@@ -3,15 +3,15 @@
  * sent, the transform expectations (with the guesses they rest on), the state tests and the table
  * of paginated operations.
  */
-import type { IntegrationModel, OperationModel, Pagination, RecordField } from "../../model/types.js";
+import type {
+  IntegrationModel,
+  OperationModel,
+  Pagination,
+  RecordField,
+} from "../../model/types.js";
 import { commentText, jsonLiteral, propertyKey, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
-import {
-  assetValue,
-  expectedValue,
-  guesses,
-  parentOf,
-} from "./expected-record.js";
+import { assetValue, expectedValue, guesses, parentOf } from "./expected-record.js";
 import { invokeOrder } from "./invoke-code.js";
 import { applyOverrides, PRIVATE_IP, restored, type Variant, variantsFor } from "./variants.js";
 
@@ -123,7 +123,8 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
   const handlers = served.map(({ step }) => {
     const { op, view } = step;
     const route = `http.${view.method}(route(${view.path})`;
-    if (!op.isList) return `${route}, () => HttpResponse.json(RECORDS.${view.methodName}[0] ?? {}))`;
+    if (!op.isList)
+      return `${route}, () => HttpResponse.json(RECORDS.${view.methodName}[0] ?? {}))`;
     return `${route}, onePage(${view.recordsPath}, RECORDS.${view.methodName}${firstPage(op.pagination)}))`;
   });
   if (!steps.some((s) => s.op.operationId === validationOp.operationId))

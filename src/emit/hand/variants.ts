@@ -3,8 +3,9 @@
  * (the filter must drop it), so one finding on two hosts must give two keys. A record that names
  * no asset is served twice, as two findings, so a constant name shows up as a duplicate key.
  */
-import type { FieldChoice, OperationModel, RecordField } from "../../model/types.js";
+
 import { hintOf } from "../../model/mapping-fields.js";
+import type { FieldChoice, OperationModel, RecordField } from "../../model/types.js";
 import { valueAt } from "./mapping-code.js";
 
 export interface Variant {

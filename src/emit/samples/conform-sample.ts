@@ -88,8 +88,12 @@ function pick(value: object, keep: Keep): Record<string, unknown> {
     if (from === undefined || (typeof from === "object" && from !== null)) continue;
     let into = out;
     path.forEach((key, i) => {
-      if (i === path.length - 1) into[key] = from;
-      else into = (into[key] ??= {}) as Record<string, unknown>;
+      if (i === path.length - 1) {
+        into[key] = from;
+        return;
+      }
+      into[key] ??= {};
+      into = into[key] as Record<string, unknown>;
     });
   }
   return out;
