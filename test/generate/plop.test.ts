@@ -37,7 +37,9 @@ describe("plop integration generator", () => {
       "acme.test.ts",
       "acme.ts",
       "acme_client.ts",
+      "acme_mock.ts",
       "acme_samples.ts",
+      "acme_transform.test.ts",
       "acme_transform.ts",
       "acme_types.ts",
     ]);
