@@ -21,7 +21,12 @@ const github: WebhookScheme = {
   header: "x-hub-signature-256",
   prefix: "sha256=",
 };
-const base64: WebhookScheme = { type: "hmac-sha256", secret: "shh", header: "x-sig", encoding: "base64" };
+const base64: WebhookScheme = {
+  type: "hmac-sha256",
+  secret: "shh",
+  header: "x-sig",
+  encoding: "base64",
+};
 
 async function reason(promise: Promise<unknown>): Promise<string> {
   try {
@@ -56,20 +61,25 @@ describe("verifyWebhook decodes signatures strictly", () => {
   ])("rejects a base64 signature with %s", async (_name, signature) => {
     // make sure the variant really differs, or the case proves nothing
     expect(signature).not.toBe(b64);
-    expect(await reason(verifyWebhook({ scheme: base64, body, headers: { "x-sig": signature }, now }))).toBe(
-      "invalid-signature",
-    );
+    expect(
+      await reason(verifyWebhook({ scheme: base64, body, headers: { "x-sig": signature }, now })),
+    ).toBe("invalid-signature");
   });
 
   it("still accepts the exact signatures", async () => {
     expect(
       await reason(
-        verifyWebhook({ scheme: github, body, headers: { "x-hub-signature-256": `sha256=${hex}` }, now }),
+        verifyWebhook({
+          scheme: github,
+          body,
+          headers: { "x-hub-signature-256": `sha256=${hex}` },
+          now,
+        }),
       ),
     ).toBe("accepted");
-    expect(await reason(verifyWebhook({ scheme: base64, body, headers: { "x-sig": b64 }, now }))).toBe(
-      "accepted",
-    );
+    expect(
+      await reason(verifyWebhook({ scheme: base64, body, headers: { "x-sig": b64 }, now })),
+    ).toBe("accepted");
   });
 
   it("rejects a Standard Webhooks signature with junk appended", async () => {
@@ -78,7 +88,11 @@ describe("verifyWebhook decodes signatures strictly", () => {
     const sig = createHmac("sha256", key).update(`m1.${ts}.${body}`).digest("base64");
     const scheme: WebhookScheme = { type: "standard", secret: `whsec_${key.toString("base64")}` };
     for (const bad of [`${sig}!!`, `${sig}A`, sig.replace(/=+$/, "")]) {
-      const headers = { "webhook-id": "m1", "webhook-timestamp": String(ts), "webhook-signature": `v1,${bad}` };
+      const headers = {
+        "webhook-id": "m1",
+        "webhook-timestamp": String(ts),
+        "webhook-signature": `v1,${bad}`,
+      };
       expect(await reason(verifyWebhook({ scheme, body, headers, now }))).toBe("invalid-signature");
     }
   });
@@ -92,9 +106,9 @@ describe("verifyWebhook replay ids", () => {
     expect(await reason(verifyWebhook({ scheme: github, body, headers: first, now, replay }))).toBe(
       "accepted",
     );
-    expect(await reason(verifyWebhook({ scheme: github, body, headers: second, now, replay }))).toBe(
-      "replayed",
-    );
+    expect(
+      await reason(verifyWebhook({ scheme: github, body, headers: second, now, replay })),
+    ).toBe("replayed");
   });
 
   it("derives the id from the delivery id header when there is one, never the raw signature", async () => {
@@ -117,9 +131,13 @@ describe("verifyWebhook refuses bad arguments with a clear error", () => {
   const headers = { "x-hub-signature-256": `sha256=${hex}` };
 
   it("toleranceSeconds: 0 is a configuration error", async () => {
-    const error = await verifyWebhook({ scheme: github, body, headers, now, toleranceSeconds: 0 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await verifyWebhook({
+      scheme: github,
+      body,
+      headers,
+      now,
+      toleranceSeconds: 0,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OptionsError);
     expect((error as OptionsError).option).toBe("toleranceSeconds");
   });
