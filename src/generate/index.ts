@@ -11,6 +11,7 @@ import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js"
 import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
+import { assertHasOperations } from "./only-webhooks.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
 export interface GenerateOptions {
@@ -78,6 +79,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   assertName(name);
   const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
+  assertHasOperations(spec);
   progress("Building the integration model");
   const model = buildModel(spec, {
     name,

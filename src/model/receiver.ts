@@ -146,8 +146,12 @@ function deepHints(doc: OpenAPIV3Document, root: Located<JsonObject>): FieldHint
     }
   };
   walk(root, "", 1);
-  return out;
+  // the event's subject before the people and places around it (sender, dismissed_by, owner…)
+  const aside = (field: string) => field.split(".").some((part) => PERIPHERAL.test(part));
+  return [...out.filter((h) => !aside(h.field)), ...out.filter((h) => aside(h.field))];
 }
+
+const PERIPHERAL = /^(sender|actor|user|owner|installation|enterprise|organization|[a-z_]+_by)$/;
 
 const STATES: [WebhookEventModel["riskState"] & string, RegExp][] = [
   ["R", /^(fixed|resolved|remediated|closed)$/],

@@ -87,6 +87,10 @@ export function eventView(model: ReceiverModel, event: WebhookEventModel) {
     badKey: bad ? propertyKey(bad.field) : "",
     badValue: bad ? jsonLiteral(bad.value) : "",
     hasBadField: bad !== undefined,
+    handlerTitle: stringLiteral(`a signed ${event.eventId} delivery reaches its handler: 200`),
+    redTitle: stringLiteral(
+      `${names.transform}: a ${event.eventId} delivery sends ${names.kind === "Risk" ? "a Risk" : `an ${names.kind}`}`,
+    ),
     routed: Object.keys(event.route.headers).length > 0 || event.route.fields.length > 0,
   };
 }
