@@ -23,6 +23,25 @@ function isBodyParse(ts: TS, sf: SourceFile, n: Node): boolean {
   );
 }
 
+/**
+ * The receiver kind: `handle(request)` / `receive(delivery)` of a class that extends the runtime's
+ * WebhookCapability (or is named for webhooks). Its base class verifies, so `super.handle(…)`
+ * counts as the verification.
+ */
+function isReceiverEntry(ts: TS, sf: SourceFile, fn: Node): boolean {
+  if (!ts.isMethodDeclaration(fn) || !RECEIVER_ENTRY.has(memberName(ts, fn) ?? "")) return false;
+  const cls = fn.parent;
+  if (!ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) return false;
+  const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  return (
+    HANDLER.test(cls.name?.text ?? "") ||
+    (base !== undefined && compactText(sf, base.expression).endsWith("WebhookCapability"))
+  );
+}
+
+const RECEIVER_ENTRY = new Set(["handle", "receive"]);
+const SUPER_VERIFY = new Set(["super.handle", "super.receive"]);
+
 function handlerName(ts: TS, fn: Node): string | undefined {
   const own = memberName(ts, fn);
   if (own) return own;
@@ -43,7 +62,7 @@ export default defineRule({
   meta: {
     description: "A webhook handler verifies the signature before it reads the body",
     why: "Anyone can POST to a webhook URL; parsing an unverified body lets an attacker inject assets and risks, or replay old events.",
-    fix: "Call `await verifyWebhook({ secret, headers, body: rawBody })` on the raw body first, then parse it.",
+    fix: "Call `await verifyWebhook({ scheme, headers, body: rawBody })` on the raw body first, then parse it; in a WebhookCapability, leave handle() to the base class or call super.handle(request) first.",
   },
   roles: ["main", "client", "transform", "other"],
   check(ctx) {
@@ -52,11 +71,15 @@ export default defineRule({
     const onFunction = (fn: Node) => {
       const name = handlerName(ts, fn);
       const body = (fn as T.FunctionLikeDeclaration).body;
-      if (!name || !body || !HANDLER.test(name) || /^verify/i.test(name)) return;
+      const receiver = isReceiverEntry(ts, sf, fn);
+      if (!name || !body || (!receiver && (!HANDLER.test(name) || /^verify/i.test(name)))) return;
       const check = findDescendant(
         ts,
         body,
-        (n) => ts.isCallExpression(n) && calleeName(ts, n) === verify,
+        (n) =>
+          ts.isCallExpression(n) &&
+          (calleeName(ts, n) === verify ||
+            (receiver && SUPER_VERIFY.has(compactText(sf, n.expression)))),
         true,
       );
       const early = findDescendant(
@@ -68,7 +91,9 @@ export default defineRule({
       if (!check)
         ctx.report(
           (fn as T.FunctionLikeDeclaration).name ?? fn,
-          `webhook handler ${name} never calls ${verify}()`,
+          receiver
+            ? `webhook receiver ${name}() overrides the verifying base without calling super.${name}() or ${verify}()`
+            : `webhook handler ${name} never calls ${verify}()`,
         );
       else if (early)
         ctx.report(early, `webhook handler ${name} parses the body before ${verify}()`);
