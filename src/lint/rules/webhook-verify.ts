@@ -62,7 +62,7 @@ export default defineRule({
   meta: {
     description: "A webhook handler verifies the signature before it reads the body",
     why: "Anyone can POST to a webhook URL; parsing an unverified body lets an attacker inject assets and risks, or replay old events.",
-    fix: "Call `await verifyWebhook({ scheme, headers, body: rawBody })` on the raw body first, then parse it; in a WebhookCapability, leave handle() to the base class or call super.handle(request) first.",
+    fix: "Call `await verifyWebhook({ secret, headers, body: rawBody })` on the raw body first, then parse it.",
   },
   roles: ["main", "client", "transform", "other"],
   check(ctx) {
