@@ -10,6 +10,9 @@ export interface EventRoute {
   fields: { path: string[]; value: string | number | boolean }[];
 }
 
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
+
 type Scalar = string | number | boolean;
 const isScalar = (v: unknown): v is Scalar =>
   typeof v === "string" || typeof v === "number" || typeof v === "boolean";
@@ -49,7 +52,9 @@ export function eventRoute(doc: OpenAPIV3Document, event: WebhookRef): EventRout
   const headers: Record<string, string> = {};
   for (const param of headerParams(doc, event)) {
     const value = onlyValue(param.schema);
-    if (value !== undefined) headers[param.name.toLowerCase()] = String(value);
+    // only what an HTTP header can carry: a token name, a visible-ASCII value
+    if (value !== undefined && TOKEN.test(param.name) && HEADER_VALUE.test(String(value)))
+      headers[param.name.toLowerCase()] = String(value);
   }
   const github = event.node["x-github"];
   if (isObject(github) && typeof github.subcategory === "string")
