@@ -72,6 +72,10 @@ export function expectedEvent(event: WebhookEventModel, sample: unknown): Expect
   }
   if (event.recordKind === "risk") {
     const title = first(event, sample, ["cve", "name", "id"]);
+    // a finding about a host hangs off that host's asset, as in the pull kind
+    const host = first(event, sample, ["hostname", "fqdn", "dns", "ip"]);
+    const target = host ? `new Asset(${lit(host)}, ${lit(host)})` : "target";
+    const targetNote = host ? `new Asset(${get(host)}, ${get(host)})` : "target";
     const severity = first(event, sample, ["severity"]);
     const state = event.riskState ?? "T";
     const letter = severity ? SEVERITY[severity.value.toLowerCase()] : undefined;
@@ -80,9 +84,9 @@ export function expectedEvent(event: WebhookEventModel, sample: unknown): Expect
       ? `"${state}" + the letter of ${accessor(severity!.path)} (I, L, M, H, C)`
       : `"${status}"`;
     return {
-      expected: `new Risk(target, ${lit(title)}, ${stringLiteral(status)})`,
-      suggestion: `new Risk(target, ${get(title)}, ${statusNote}); state ${state} from the event's action`,
-      imports: ["Risk"],
+      expected: `new Risk(${target}, ${lit(title)}, ${stringLiteral(status)})`,
+      suggestion: `new Risk(${targetNote}, ${get(title)}, ${statusNote}); state ${state} from the event's action`,
+      imports: host ? ["Risk", "Asset"] : ["Risk"],
     };
   }
   const value = first(event, sample, ["name", "id"]);
