@@ -15,6 +15,7 @@ import {
   on,
   type PlatformModel,
   Risk,
+  toResponse,
   WebhookCapability,
   type WebhookOptions,
   type WebhookRoute,
@@ -319,7 +320,7 @@ describe("scheme conventions", () => {
       headers: { "x-slack-request-timestamp": String(ts), "x-slack-signature": signature },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    expect(await toResponse(res).json()).toEqual({
       challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
     });
   });

@@ -4,13 +4,15 @@ import { type Job, requireSecret } from "../job.js";
 import type { Asset, Attribute, Integration, Risk } from "../models.js";
 import { expectPositiveInteger } from "../validate.js";
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody } from "./body.js";
+import type { HeaderGetter } from "./checked.js";
+import { Deadlines } from "./deadlines.js";
 import { WebhookVerificationError } from "./errors.js";
 import type { EventHandler, WebhookDelivery } from "./handler.js";
 import { createReplayStore, type ReplayStore } from "./replay-store.js";
-import { reply } from "./respond.js";
+import { reply, toResponse, type WebhookOutcome } from "./respond.js";
 import { findRoute, type WebhookRoute } from "./route.js";
 import { signatureScheme, type WebhookScheme } from "./schemes.js";
-import { headerReader, verifyWebhook, type WebhookHeaders } from "./verify.js";
+import { checkCall, verifyParts, verifyWebhook, type WebhookHeaders } from "./verify.js";
 
 export interface WebhookOptions extends CapabilityOptions {
   /** Where replay ids live. Default: one in-memory store shared by this process's receivers. */
@@ -52,6 +54,8 @@ export abstract class WebhookCapability extends BaseCapability {
   readonly #options: WebhookOptions;
   #replay: ReplayStore | undefined;
   #handlers: Readonly<Record<string, EventHandler>> | undefined;
+  #scheme: WebhookScheme | undefined;
+  readonly #deadlines = new Deadlines();
 
   constructor(job: Job, target: Integration, options: WebhookOptions = {}) {
     super(job, target, options);
@@ -69,7 +73,9 @@ export abstract class WebhookCapability extends BaseCapability {
 
   /** The verification scheme, from the preset and the job's secret. */
   scheme(): WebhookScheme {
-    return signatureScheme(this.signature, requireSecret(this.job, this.secretKey));
+    // a job's secrets do not change: build (and check) the scheme once
+    this.#scheme ??= signatureScheme(this.signature, requireSecret(this.job, this.secretKey));
+    return this.#scheme;
   }
 
   override credentialParams(): string[] {
@@ -93,44 +99,56 @@ export abstract class WebhookCapability extends BaseCapability {
       if (challenge && this.signature === "okta") return this.#oktaChallenge(request, challenge);
     }
     if (request.method !== "POST")
-      return reply(405, "Webhooks are delivered with POST.", { allow: "POST" });
+      return toResponse(reply(405, "Webhooks are delivered with POST.", { allow: "POST" }));
     let body: Buffer;
     try {
       body = await readBody(request, this.#options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLargeError)
-        return reply(413, error.message, { connection: "close" });
+        return toResponse(reply(413, error.message, { connection: "close" }));
       throw error;
     }
-    return this.receive({ headers: request.headers, body });
+    return toResponse(await this.receive({ headers: request.headers, body }));
   }
 
-  /** The checks and the dispatch of `handle()`, on a body that is already read. */
-  async receive(delivery: RawDelivery): Promise<Response> {
+  /**
+   * The checks and the dispatch of `handle()`, on a body that is already read; the answer as a
+   * plain outcome (see `toResponse`), so adapters that are not web-standard skip the Response.
+   */
+  async receive(delivery: RawDelivery): Promise<WebhookOutcome> {
     let id: string;
+    let header: HeaderGetter;
     try {
-      ({ id } = await verifyWebhook({
-        scheme: this.scheme(),
+      const scheme = this.scheme();
+      const tolerance = this.#options.toleranceSeconds;
+      const call = checkCall({
+        scheme,
         ...delivery,
-        replay: this.#replayStore(),
-        ...(this.#options.toleranceSeconds === undefined
-          ? {}
-          : { toleranceSeconds: this.#options.toleranceSeconds }),
-        ...(this.#options.now ? { now: this.#options.now } : {}),
-      }));
+        ...(tolerance === undefined ? {} : { toleranceSeconds: tolerance }),
+      });
+      header = call.get;
+      const replay = this.#replayStore();
+      ({ id } = await verifyParts(
+        { scheme, replay, ...(this.#options.now ? { now: this.#options.now } : {}) },
+        call,
+      ));
     } catch (error) {
       return this.#refused(error);
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(Buffer.from(delivery.body).toString("utf8"));
+      const text = delivery.body;
+      payload = JSON.parse(typeof text === "string" ? text : Buffer.from(text).toString("utf8"));
     } catch {
       return reply(400, "The body is not JSON.");
     }
     if (this.signature === "slack" && isUrlVerification(payload)) {
-      return Response.json({ challenge: payload.challenge });
+      return {
+        status: 200,
+        message: "Challenge answered.",
+        json: { challenge: payload.challenge },
+      };
     }
-    const header = headerReader(delivery.headers);
     const route = findRoute(this.routes(), header, payload);
     this.#handlers ??= this.handlers();
     const handler =
@@ -143,7 +161,7 @@ export abstract class WebhookCapability extends BaseCapability {
   }
 
   /** 401 for a bad delivery, 409 for a replay, 500 (logged) for a receiver set up wrong. */
-  #refused(error: unknown): Response {
+  #refused(error: unknown): WebhookOutcome {
     if (error instanceof OptionsError) {
       this.log.error({ option: error.option }, `webhook receiver misconfigured: ${error.message}`);
       return reply(500, "The receiver is not configured.");
@@ -157,26 +175,43 @@ export abstract class WebhookCapability extends BaseCapability {
     handler: EventHandler,
     payload: unknown,
     base: Omit<WebhookDelivery, "signal">,
-  ): Promise<Response> {
-    const controller = new AbortController();
-    const delivery = { ...base, signal: controller.signal };
-    const deadline = this.#options.deadlineMs ?? (this.signature === "slack" ? 2500 : 9000);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), deadline);
-    });
-    const work = handler.run(payload, delivery);
+  ): Promise<WebhookOutcome> {
+    let controller: AbortController | undefined;
+    const delivery: WebhookDelivery = {
+      ...base,
+      // made on first use: most handlers never look at it
+      get signal() {
+        controller ??= new AbortController();
+        return controller.signal;
+      },
+    };
+    let untrack = () => {};
     try {
-      const result = await Promise.race([work, late]);
-      if (result === "late") return this.#late(work, delivery, controller);
-      if (result) {
+      let outcome = handler.run(payload, delivery);
+      // a handler that returned a promise runs under the deadline; a synchronous one has finished
+      if (outcome instanceof Promise) {
+        const work = outcome;
+        let onLate: (value: "late") => void = () => {};
+        const late = new Promise<"late">((resolve) => {
+          onLate = resolve;
+        });
+        const deadline = this.#options.deadlineMs ?? (this.signature === "slack" ? 2500 : 9000);
+        untrack = this.#deadlines.track(deadline, () => onLate("late"));
+        const first = await Promise.race([work, late]);
+        if (first === "late") {
+          controller ??= new AbortController();
+          return this.#late(work, delivery, controller);
+        }
+        outcome = first;
+      }
+      if (outcome) {
         this.log.warn(
-          { event: delivery.event, delivery: delivery.id, field: result.issue },
+          { event: delivery.event, delivery: delivery.id, field: outcome.issue },
           "webhook payload does not match its schema",
         );
         return reply(
           400,
-          `Payload does not match the ${delivery.event} schema at ${result.issue}.`,
+          `Payload does not match the ${delivery.event} schema at ${outcome.issue}.`,
         );
       }
       this.log.debug({ event: delivery.event, delivery: delivery.id }, "webhook event processed");
@@ -189,7 +224,7 @@ export abstract class WebhookCapability extends BaseCapability {
       );
       return reply(500, "The event could not be processed; deliver it again.");
     } finally {
-      clearTimeout(timer);
+      untrack();
     }
   }
 
@@ -197,7 +232,7 @@ export abstract class WebhookCapability extends BaseCapability {
     work: Promise<unknown>,
     delivery: WebhookDelivery,
     controller: AbortController,
-  ): Promise<Response> {
+  ): Promise<WebhookOutcome> {
     const failed = (error: unknown) =>
       this.log.error(
         { event: delivery.event, delivery: delivery.id, err: error },
@@ -222,7 +257,7 @@ export abstract class WebhookCapability extends BaseCapability {
     try {
       await verifyWebhook({ scheme: this.scheme(), headers: request.headers, body: "" });
     } catch (error) {
-      return this.#refused(error);
+      return toResponse(this.#refused(error));
     }
     return Response.json({ verification: challenge });
   }

@@ -13,7 +13,10 @@ export interface Checked {
   fingerprint: Buffer;
 }
 
-export type SchemeCheck = (get: HeaderGetter, body: Buffer) => Checked;
+/** The body as received: text is hashed as UTF-8 where it is, without a copy. */
+export type RawBody = string | Buffer;
+
+export type SchemeCheck = (get: HeaderGetter, body: RawBody) => Checked;
 
 /** Unix seconds written as plain digits (no sign, no exponent, no fraction). */
 export function parseTimestamp(value: string | undefined): number {

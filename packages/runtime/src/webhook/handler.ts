@@ -16,7 +16,8 @@ export type HandlerResult = { issue: string } | undefined;
 
 /** One event's handler: the payload is parsed against its schema before `handle` sees it. */
 export interface EventHandler {
-  run(payload: unknown, delivery: WebhookDelivery): Promise<HandlerResult>;
+  /** Synchronous when the handler is: no promise, no timer, for the common case. */
+  run(payload: unknown, delivery: WebhookDelivery): HandlerResult | Promise<HandlerResult>;
 }
 
 /** The first schema issue as `path: message`, never the value that failed. */
@@ -33,11 +34,11 @@ export function on<S extends z.ZodType>(
   handle: (payload: z.output<S>, delivery: WebhookDelivery) => void | Promise<void>,
 ): EventHandler {
   return {
-    async run(payload, delivery) {
+    run(payload, delivery) {
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return { issue: describeIssue(parsed.error) };
-      await handle(parsed.data, delivery);
-      return undefined;
+      const done = handle(parsed.data, delivery);
+      return done instanceof Promise ? done.then(() => undefined) : undefined;
     },
   };
 }

@@ -11,6 +11,7 @@ export {
   type MemoryReplayStoreOptions,
   type ReplayStore,
 } from "./replay-store.js";
+export { toResponse, type WebhookOutcome } from "./respond.js";
 export { findRoute, type WebhookField, type WebhookRoute } from "./route.js";
 export {
   SIGNATURE_PRESETS,

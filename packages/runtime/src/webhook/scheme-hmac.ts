@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { type Checked, type HeaderGetter, parseTimestamp } from "./checked.js";
+import { type Checked, type HeaderGetter, parseTimestamp, type RawBody } from "./checked.js";
 import { decode } from "./decode.js";
 import { invalidSignature, missingHeader } from "./errors.js";
 import { safeEqual } from "./safe-equal.js";
@@ -8,7 +8,7 @@ import type { WebhookScheme } from "./schemes.js";
 type Hmac = Extract<WebhookScheme, { type: "hmac-sha256" }>;
 
 /** HMAC-SHA256 over the raw body (with `${timestamp}.` first when the scheme signs one). */
-export function checkHmac(scheme: Hmac, get: HeaderGetter, body: Buffer): Checked {
+export function checkHmac(scheme: Hmac, get: HeaderGetter, body: RawBody): Checked {
   const header = scheme.header ?? "x-signature";
   const raw = get(header)?.trim();
   if (!raw) throw missingHeader(header);
@@ -26,7 +26,7 @@ export function checkHmac(scheme: Hmac, get: HeaderGetter, body: Buffer): Checke
 }
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hex>`; the delivery id is `X-GitHub-Delivery`. */
-export function checkGithub(secret: string, get: HeaderGetter, body: Buffer): Checked {
+export function checkGithub(secret: string, get: HeaderGetter, body: RawBody): Checked {
   return checkHmac(
     {
       type: "hmac-sha256",
@@ -41,7 +41,7 @@ export function checkGithub(secret: string, get: HeaderGetter, body: Buffer): Ch
 }
 
 /** Slack: `X-Slack-Signature: v0=<hex>` of `v0:${X-Slack-Request-Timestamp}:${body}`. */
-export function checkSlack(secret: string, get: HeaderGetter, body: Buffer): Checked {
+export function checkSlack(secret: string, get: HeaderGetter, body: RawBody): Checked {
   const raw = get("x-slack-signature")?.trim();
   if (!raw) throw missingHeader("x-slack-signature");
   const timestamp = parseTimestamp(get("x-slack-request-timestamp"));

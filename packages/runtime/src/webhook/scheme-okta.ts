@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Checked, HeaderGetter } from "./checked.js";
+import type { Checked, HeaderGetter, RawBody } from "./checked.js";
 import { invalidSignature, missingHeader } from "./errors.js";
 import { safeEqual } from "./safe-equal.js";
 
@@ -15,7 +15,7 @@ export function checkOkta(
   secret: string,
   header: string | undefined,
   get: HeaderGetter,
-  body: Buffer,
+  body: RawBody,
 ): Checked {
   const name = header ?? "authorization";
   const given = get(name)?.trim();

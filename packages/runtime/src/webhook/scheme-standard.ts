@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { OptionsError } from "../errors.js";
-import type { Checked, HeaderGetter } from "./checked.js";
+import type { Checked, HeaderGetter, RawBody } from "./checked.js";
 import { parseTimestamp } from "./checked.js";
 import { decodeBase64 } from "./decode.js";
 import { invalidSignature, missingHeader } from "./errors.js";
@@ -11,7 +11,7 @@ import { safeEqual } from "./safe-equal.js";
  * `${id}.${timestamp}.${body}`; the comparison is ours, on strictly decoded bytes, so that the
  * clock and the tolerance are the receiver's (the package's verify() reads Date.now() itself).
  */
-export function checkStandard(secret: string, get: HeaderGetter, body: Buffer): Checked {
+export function checkStandard(secret: string, get: HeaderGetter, body: RawBody): Checked {
   const deliveryId = get("webhook-id")?.trim();
   if (!deliveryId) throw missingHeader("webhook-id");
   const signatures = get("webhook-signature");

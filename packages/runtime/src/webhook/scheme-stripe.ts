@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { Checked, HeaderGetter } from "./checked.js";
+import type { Checked, HeaderGetter, RawBody } from "./checked.js";
 import { parseTimestamp } from "./checked.js";
 import { decodeHex } from "./decode.js";
 import { invalidSignature, missingHeader, WebhookVerificationError } from "./errors.js";
@@ -10,7 +10,7 @@ import { safeEqual } from "./safe-equal.js";
  * keyed with the whole `whsec_…` secret. Several v1 entries appear while a secret is rolled; any
  * one that matches passes. v0 (test-mode SHA-1) entries are ignored, as Stripe's libraries do.
  */
-export function checkStripe(secret: string, get: HeaderGetter, body: Buffer): Checked {
+export function checkStripe(secret: string, get: HeaderGetter, body: RawBody): Checked {
   const header = get("stripe-signature");
   if (!header?.trim()) throw missingHeader("stripe-signature");
   const stamps: string[] = [];

@@ -1,6 +1,6 @@
 import { OptionsError } from "../errors.js";
 import { expectPositiveNumber } from "../validate.js";
-import type { Checked, HeaderGetter } from "./checked.js";
+import type { Checked, HeaderGetter, RawBody } from "./checked.js";
 import { WebhookVerificationError } from "./errors.js";
 import type { ReplayStore } from "./replay-store.js";
 import { checkGithub, checkHmac, checkSlack } from "./scheme-hmac.js";
@@ -38,7 +38,14 @@ export interface VerifiedWebhook {
  * OptionsError when the call itself is wrong (a parsed body, no headers, a zero tolerance).
  */
 export async function verifyWebhook(options: VerifyWebhookOptions): Promise<VerifiedWebhook> {
-  const { get, body, toleranceSeconds } = checkCall(options);
+  return verifyParts(options, checkCall(options));
+}
+
+/** verifyWebhook on arguments already checked (the receiver reads the headers once). */
+export async function verifyParts(
+  options: Pick<VerifyWebhookOptions, "scheme" | "replay" | "now">,
+  { get, body, toleranceSeconds }: { get: HeaderGetter; body: RawBody; toleranceSeconds: number },
+): Promise<VerifiedWebhook> {
   const nowMs = (options.now ?? Date.now)();
   const checked = runScheme(options.scheme, get, body);
   const timestamp = checked.timestamp;
@@ -57,7 +64,7 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Veri
   return { id, timestamp };
 }
 
-function runScheme(scheme: WebhookScheme, get: HeaderGetter, body: Buffer): Checked {
+function runScheme(scheme: WebhookScheme, get: HeaderGetter, body: RawBody): Checked {
   switch (scheme.type) {
     case "github":
       return checkGithub(scheme.secret, get, body);
@@ -77,7 +84,7 @@ function runScheme(scheme: WebhookScheme, get: HeaderGetter, body: Buffer): Chec
 /** Refuses a wrong call with an OptionsError naming the argument, never a TypeError. */
 export function checkCall(options: VerifyWebhookOptions): {
   get: HeaderGetter;
-  body: Buffer;
+  body: RawBody;
   toleranceSeconds: number;
 } {
   checkScheme(options?.scheme);
@@ -88,8 +95,8 @@ export function checkCall(options: VerifyWebhookOptions): {
   return { get: headerReader(options.headers), body: rawBody(options.body), toleranceSeconds };
 }
 
-export function rawBody(body: unknown): Buffer {
-  if (typeof body === "string") return Buffer.from(body);
+export function rawBody(body: unknown): RawBody {
+  if (typeof body === "string") return body;
   if (body instanceof Uint8Array) {
     return Buffer.isBuffer(body)
       ? body
