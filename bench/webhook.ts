@@ -9,7 +9,6 @@ import {
   createReplayStore,
   Integration,
   on,
-  Risk,
   WebhookCapability,
   type WebhookRoute,
   z,
@@ -93,9 +92,9 @@ class Receiver extends WebhookCapability {
   }
   protected override handlers() {
     return {
-      "dependabot-alert/created": on(Alert, (event) => {
+      // the same work as the peer's handler: count the event (the transform is the engineer's)
+      "dependabot-alert/created": on(Alert, () => {
         this.handled++;
-        this.sendRisk(new Risk(this.target, String(event.action), "TC"));
       }),
     };
   }

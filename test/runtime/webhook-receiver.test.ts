@@ -328,5 +328,6 @@ describe("scheme conventions", () => {
   it("refuses bad receiver options at construction", () => {
     expect(() => setup({ maxBodyBytes: 0 })).toThrow("maxBodyBytes");
     expect(() => setup({ deadlineMs: -1 })).toThrow("deadlineMs");
+    expect(() => setup({ toleranceSeconds: 0 })).toThrow("toleranceSeconds");
   });
 });

@@ -2,7 +2,7 @@ import { BaseCapability, type CapabilityOptions } from "../capability.js";
 import { OptionsError } from "../errors.js";
 import { type Job, requireSecret } from "../job.js";
 import type { Asset, Attribute, Integration, Risk } from "../models.js";
-import { expectPositiveInteger } from "../validate.js";
+import { expectPositiveInteger, expectPositiveNumber } from "../validate.js";
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody } from "./body.js";
 import type { HeaderGetter } from "./checked.js";
 import { Deadlines } from "./deadlines.js";
@@ -12,7 +12,13 @@ import { createReplayStore, type ReplayStore } from "./replay-store.js";
 import { reply, toResponse, type WebhookOutcome } from "./respond.js";
 import { findRoute, type WebhookRoute } from "./route.js";
 import { signatureScheme, type WebhookScheme } from "./schemes.js";
-import { checkCall, verifyParts, verifyWebhook, type WebhookHeaders } from "./verify.js";
+import {
+  headerReader,
+  rawBody,
+  verifyParts,
+  verifyWebhook,
+  type WebhookHeaders,
+} from "./verify.js";
 
 export interface WebhookOptions extends CapabilityOptions {
   /** Where replay ids live. Default: one in-memory store shared by this process's receivers. */
@@ -56,10 +62,12 @@ export abstract class WebhookCapability extends BaseCapability {
   #handlers: Readonly<Record<string, EventHandler>> | undefined;
   #scheme: WebhookScheme | undefined;
   readonly #deadlines = new Deadlines();
+  readonly #tolerance: number;
 
   constructor(job: Job, target: Integration, options: WebhookOptions = {}) {
     super(job, target, options);
     this.#options = options;
+    this.#tolerance = expectPositiveNumber("toleranceSeconds", options.toleranceSeconds ?? 300);
     if (this.#options.maxBodyBytes !== undefined)
       expectPositiveInteger("maxBodyBytes", this.#options.maxBodyBytes);
     if (this.#options.deadlineMs !== undefined)
@@ -120,13 +128,8 @@ export abstract class WebhookCapability extends BaseCapability {
     let header: HeaderGetter;
     try {
       const scheme = this.scheme();
-      const tolerance = this.#options.toleranceSeconds;
-      const call = checkCall({
-        scheme,
-        ...delivery,
-        ...(tolerance === undefined ? {} : { toleranceSeconds: tolerance }),
-      });
-      header = call.get;
+      header = headerReader(delivery.headers);
+      const call = { get: header, body: rawBody(delivery.body), toleranceSeconds: this.#tolerance };
       const replay = this.#replayStore();
       ({ id } = await verifyParts(
         { scheme, replay, ...(this.#options.now ? { now: this.#options.now } : {}) },

@@ -116,10 +116,15 @@ export function headerReader(headers: unknown): HeaderGetter {
       "Expected `headers` to be the request's headers (a Headers object or a plain object).",
     );
   }
-  const lower = new Map<string, string | string[] | undefined>();
-  for (const [k, v] of Object.entries(headers)) lower.set(k.toLowerCase(), v);
+  const record = headers as Record<string, string | string[] | undefined>;
+  let lower: Map<string, string | string[] | undefined> | undefined;
   return (name) => {
-    const value = lower.get(name.toLowerCase());
+    // node:http and most frameworks already give lower-case names: look there first
+    let value = Object.hasOwn(record, name) ? record[name] : undefined;
+    if (value === undefined) {
+      lower ??= new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+      value = lower.get(name.toLowerCase());
+    }
     return Array.isArray(value) ? value[0] : typeof value === "string" ? value : undefined;
   };
 }
