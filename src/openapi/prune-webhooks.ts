@@ -16,9 +16,9 @@ export function pruneWebhooks(
   const roots: Record<string, Record<string, JsonObject>> = {};
   for (const event of events) {
     const [root = "webhooks", key = event.key] = parsePointer(event.pointer) ?? [];
-    roots[root] ??= {};
-    const item = (roots[root][key] ??= {});
-    item[event.method] = event.node;
+    const section = roots[root] ?? {};
+    roots[root] = section;
+    section[key] = { ...section[key], [event.method]: event.node };
     reach.visit(event.node);
   }
   const out: JsonObject = { openapi: document.openapi, info: withoutExtensions(document.info) };

@@ -110,7 +110,7 @@ export function headerParams(document: OpenAPIV3Document, event: WebhookRef): He
   const out: HeaderParam[] = [];
   list.forEach((raw, i) => {
     const p = resolve(document, raw, join(event.pointer, "parameters", i))?.node;
-    if (!p || p.in !== "header" || typeof p.name !== "string") return;
+    if (p?.in !== "header" || typeof p.name !== "string") return;
     const schema = resolve(document, p.schema, "#")?.node ?? {};
     out.push({
       name: p.name,

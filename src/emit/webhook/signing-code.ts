@@ -16,6 +16,12 @@ export interface SigningCode {
   coversBody: boolean;
 }
 
+/** A template literal of generated code: `tpl("o.id", ".", "body")` is `` `${o.id}.${body}` ``. */
+function tpl(...parts: string[]): string {
+  const text = parts.map((p, i) => (i % 2 === 0 ? `${"$"}{${p}}` : p)).join("");
+  return `\`${text}\``;
+}
+
 const hmac = (key: string, data: string, enc: "hex" | "base64") =>
   `createHmac("sha256", ${key}).update(${data}).digest(${JSON.stringify(enc)})`;
 
@@ -38,14 +44,14 @@ export function signingCode(signature: string): SigningCode {
         wrongSecret: "whsec_capkit_wrong",
         timestamped: true,
         coversBody: true,
-        body: `return { "stripe-signature": \`t=\${o.timestamp},v1=\${o.alter(${hmac("o.secret", "`${o.timestamp}.${body}`", "hex")})}\` };`,
+        body: `return { "stripe-signature": \`t=\${o.timestamp},v1=\${o.alter(${hmac("o.secret", tpl("o.timestamp", ".", "body"), "hex")})}\` };`,
       };
     case "slack":
       return {
         ...plain,
         timestamped: true,
         coversBody: true,
-        body: `return {\n    "x-slack-request-timestamp": String(o.timestamp),\n    "x-slack-signature": \`v0=\${o.alter(${hmac("o.secret", "`v0:${o.timestamp}:${body}`", "hex")})}\`,\n  };`,
+        body: `return {\n    "x-slack-request-timestamp": String(o.timestamp),\n    "x-slack-signature": \`v0=\${o.alter(${hmac("o.secret", `\`v0:${tpl("o.timestamp", ":", "body").slice(1)}`, "hex")})}\`,\n  };`,
       };
     case "standard":
       return {
@@ -55,8 +61,8 @@ export function signingCode(signature: string): SigningCode {
         coversBody: true,
         body: [
           'const key = Buffer.from(o.secret.replace(/^whsec_/, ""), "base64");',
-          `  const signature = ${hmac("key", "`${o.id}.${o.timestamp}.${body}`", "base64")};`,
-          '  return { "webhook-id": o.id, "webhook-timestamp": String(o.timestamp), "webhook-signature": `v1,${o.alter(signature)}` };',
+          `  const signature = ${hmac("key", tpl("o.id", ".", "o.timestamp", ".", "body"), "base64")};`,
+          `  return { "webhook-id": o.id, "webhook-timestamp": String(o.timestamp), "webhook-signature": \`v1,${"$"}{o.alter(signature)}\` };`,
         ].join("\n"),
       };
     case "okta":
