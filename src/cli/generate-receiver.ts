@@ -4,6 +4,7 @@ import pc from "picocolors";
 import { CapkitError } from "../errors.js";
 import { exampleSpecPath } from "../generate/example.js";
 import type { ReceiverResult } from "../generate/receiver.js";
+import { detailLines, handoffVerification } from "./generate-report.js";
 
 export interface ReceiverFlags {
   spec?: string;
@@ -80,32 +81,7 @@ export function formatReceiverReport(result: ReceiverResult, cwd: string): strin
   const out = [
     `${pc.bold(result.written ? "Generated" : "Would generate")} ${dir} from ${m.title} ${m.version}: a receiver of ${m.events.length} event(s), ${m.signature} signatures.`,
   ];
-  for (const f of result.files) {
-    out.push(
-      `  ${f.path.padEnd(32)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(f.owner === "hand" ? "yours" : "generated")}`,
-    );
-    if (f.diff) out.push(pc.dim(f.diff.trimEnd()));
-  }
-  for (const r of m.renames)
-    out.push(pc.yellow(`  renamed ${r.kind} ${JSON.stringify(r.from)} → ${r.to}: ${r.reason}`));
-  for (const w of m.warnings)
-    out.push(pc.yellow(`  warning: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ""}`));
-  const v = result.verification;
-  if (v) {
-    out.push(
-      v.build.ok
-        ? `${pc.green("✔")} build ok (tsc --noEmit)`
-        : `${pc.red("✘")} build failed (tsc --noEmit):\n${v.build.output}`,
-    );
-    if (!v.tests.ran)
-      out.push(`${pc.red("✘")} tests did not run: ${v.tests.output.split("\n")[0]}`);
-    else {
-      out.push(
-        `${v.tests.unexpected.length === 0 ? pc.green("✔") : pc.red("✘")} ${v.tests.passed} passed, ${v.tests.red} failing as expected (RED: NotImplementedError)${v.tests.unexpected.length ? `, ${v.tests.unexpected.length} failing unexpectedly` : ""}`,
-      );
-      for (const t of v.tests.unexpected) out.push(pc.red(`    ✘ ${t.name}: ${t.message ?? ""}`));
-    }
-  }
+  out.push(...detailLines(result.files, m, result.verification, 32));
   if (result.written) out.push(`Next step: ${receiverNextStep(result, cwd)}`);
   return out.join("\n");
 }
@@ -122,13 +98,7 @@ function receiverJson(result: ReceiverResult, cwd: string) {
       ? `Generated the ${result.model.title} webhook receiver (${result.model.events.length} events, ${result.model.signature} signatures): ${v ? `build ${v.build.ok ? "ok" : "failed"}, ${counts}` : counts}.`
       : `Dry run: ${result.files.length} files would be written to ${dir}.`,
     files_modified: result.written ? result.files.map((f) => `${dir}/${f.path}`) : [],
-    verification: {
-      tests_passed: v ? v.tests.ran && v.tests.unexpected.length === 0 : false,
-      build_success: v ? v.build.ok : false,
-      command_output: v
-        ? `${v.build.command}: ${v.build.ok ? "ok" : v.build.output}\n${v.tests.command}: ${counts}`
-        : "",
-    },
+    verification: handoffVerification(v),
     handoff: {
       recommended_agent: "integration-developer",
       context: `Next: ${receiverNextStep(result, cwd)}`,

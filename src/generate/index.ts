@@ -8,9 +8,10 @@ import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
-import { type LoadedSpec, loadSpec } from "../openapi/index.js";
+import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
+import { loadFor } from "./load-for.js";
 import { assertHasOperations } from "./only-webhooks.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
@@ -66,13 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 
   progress(`Loading ${options.spec}`);
-  const spec =
-    options.loaded ??
-    (await loadSpec(options.spec, {
-      cwd,
-      ...(options.specHeader ? { header: options.specHeader } : {}),
-      ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-    }));
+  const spec = await loadFor(options, cwd);
   const name =
     options.name ??
     nameFromTitle(String((spec.document.info as { title?: unknown } | undefined)?.title ?? ""));

@@ -6,10 +6,11 @@ import { relative, resolve } from "node:path";
 import { emitReceiver } from "../emit/webhook/index.js";
 import { buildReceiverModel } from "../model/receiver.js";
 import type { ReceiverModel } from "../model/types.js";
-import { type LoadedSpec, loadSpec } from "../openapi/index.js";
+import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
 import { nameFromTitle } from "./index.js";
+import { loadFor } from "./load-for.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
 export interface ReceiverGenerateOptions {
@@ -52,13 +53,7 @@ export async function generateReceiver(options: ReceiverGenerateOptions): Promis
     );
   }
   progress(`Loading ${options.spec}`);
-  const spec =
-    options.loaded ??
-    (await loadSpec(options.spec, {
-      cwd,
-      ...(options.specHeader ? { header: options.specHeader } : {}),
-      ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-    }));
+  const spec = await loadFor(options, cwd);
   const name = options.name ?? nameFromTitle(String(spec.document.info?.title ?? ""));
   const outDir = resolve(cwd, options.out ?? receiverFolder(name));
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);

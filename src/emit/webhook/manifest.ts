@@ -1,9 +1,7 @@
 /** `.capkit.json` of a receiver: the same shape as the pull kind's, with `kind` and the events. */
 import type { ReceiverModel } from "../../model/types.js";
 import type { EmitContext, EmittedFile } from "../context.js";
-import { sha256 } from "../manifest.js";
-
-const lines = (content: string) => content.split("\n").length - (content.endsWith("\n") ? 1 : 0);
+import { lineTotal, sha256 } from "../manifest.js";
 
 export function receiverManifest(
   model: ReceiverModel,
@@ -30,7 +28,7 @@ export function receiverManifest(
         .sort((a, b) => a.path.localeCompare(b.path))
         .map((f) => [
           f.path,
-          { owner: f.owner, sha256: sha256(f.content), lines: lines(f.content) },
+          { owner: f.owner, sha256: sha256(f.content), lines: lineTotal(f.content) },
         ]),
     ),
   };
