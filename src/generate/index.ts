@@ -10,8 +10,8 @@ import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
 import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
-import { formatFiles } from "./format.js";
 import { finishFiles } from "./finish.js";
+import { formatFiles } from "./format.js";
 import { recordedSource } from "./spec-source.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
