@@ -44,11 +44,7 @@ export function manifest(
     names: Object.fromEntries(
       model.operations.map((op) => [
         op.operationId,
-        {
-          method: op.methodName,
-          record: op.recordName,
-          transform: operationNames(op).transform,
-        },
+        { method: op.methodName, record: op.recordName, ...operationNames(op) },
       ]),
     ),
     options: {
