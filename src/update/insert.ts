@@ -85,6 +85,7 @@ export function insertAdditions(
         return;
       }
       if (unit.key.startsWith("text ") || old.node.getText() === unit.node.getText()) return;
+      if (mine?.node.getText() === unit.node.getText()) return; // already as the new generation has it
       if (!mine) {
         result.unplaced.push(name);
         return;
