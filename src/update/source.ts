@@ -42,7 +42,7 @@ export async function loadUpdateSource(
     if (!isCapkitError(error) || given) throw error;
     throw new CapkitError(
       error.code,
-      `The spec recorded in ${join(dir, ".capkit.json")} (${manifest.spec.source}) could not be loaded: ${error.message} If it moved, pass --spec <path|url>; nothing was written.`,
+      `The spec recorded in ${join(dir, ".capkit.json")} (${manifest.spec.source}) could not be loaded: ${error.message} Fix it, or pass --spec <path|url> to read the spec from elsewhere; nothing was written.`,
       {
         ...(error.source ? { source: error.source } : {}),
         ...(error.where ? { where: error.where } : {}),
