@@ -2,7 +2,7 @@
  * `capkit update --check`, the nightly drift check: fetch the spec, compare it with the one the
  * integration was generated from, report, write nothing. Also the first half of every update.
  */
-import type { LoadedSpec } from "../openapi/types.js";
+import type { LoadedSpec, OpenAPIV3Document } from "../openapi/types.js";
 import { readSnapshot } from "./base-store.js";
 import { compareSpecs } from "./diff/compare.js";
 import type { ChangeReport } from "./diff/report.js";
@@ -17,9 +17,25 @@ export interface Drift {
 }
 
 export async function checkDrift(dir: string, options: SourceOptions): Promise<Drift> {
+  const loaded = await loadDrift(dir, options);
+  return { ...loaded, report: compareDrift(loaded) };
+}
+
+export interface LoadedDrift {
+  manifest: Manifest;
+  snapshot: OpenAPIV3Document | undefined;
+  spec: LoadedSpec;
+  recorded: string;
+}
+
+export async function loadDrift(dir: string, options: SourceOptions): Promise<LoadedDrift> {
   const manifest = readManifest(dir);
   const snapshot = readSnapshot(dir);
   const { spec, recorded } = await loadUpdateSource(dir, manifest, options);
+  return { manifest, snapshot, spec, recorded };
+}
+
+export function compareDrift({ manifest, snapshot, spec }: LoadedDrift): ChangeReport {
   const info = spec.document.info;
   const report: ChangeReport = {
     from: {
@@ -36,5 +52,5 @@ export async function checkDrift(dir: string, options: SourceOptions): Promise<D
         : [],
   };
   if (!snapshot) report.snapshotMissing = true;
-  return { manifest, spec, recorded, report };
+  return report;
 }

@@ -4,8 +4,6 @@
  * list of places the new types broke.
  */
 import { basename } from "node:path";
-import { Node } from "ts-morph";
-import { parse } from "./units.js";
 
 export interface CompileError {
   file: string;
@@ -18,9 +16,16 @@ export interface CompileError {
 }
 
 const LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
+const LINE_ANYWHERE = /\(\d+,\d+\): error TS\d+:/;
 
-export function compileErrors(output: string, files: ReadonlyMap<string, string>): CompileError[] {
+export async function compileErrors(
+  output: string,
+  files: ReadonlyMap<string, string>,
+): Promise<CompileError[]> {
   const out: CompileError[] = [];
+  if (!LINE_ANYWHERE.test(output)) return out;
+  // ts-morph (and its TypeScript) is loaded only when there is an error to place
+  const { enclosing } = await import("./enclosing.js");
   for (const raw of output.split("\n")) {
     const match = LINE.exec(raw.trim());
     if (!match) {
@@ -43,43 +48,6 @@ export function compileErrors(output: string, files: ReadonlyMap<string, string>
     });
   }
   return out;
-}
-
-function enclosing(text: string, file: string, line: number, column: number): string {
-  const source = parse(text, `errors-${file}`);
-  let pos: number;
-  try {
-    pos = source.compilerNode.getPositionOfLineAndCharacter(line - 1, column - 1);
-  } catch {
-    return "(module)";
-  }
-  let node: Node | undefined = source.getDescendantAtPos(pos);
-  while (node) {
-    const name = functionName(node);
-    if (name) return name;
-    node = node.getParent();
-  }
-  return "(module)";
-}
-
-function functionName(node: Node): string | undefined {
-  if (Node.isFunctionDeclaration(node)) return node.getName() ?? "(anonymous function)";
-  if (Node.isMethodDeclaration(node) || Node.isConstructorDeclaration(node)) {
-    const cls = node.getParent();
-    const owner = Node.isClassDeclaration(cls) ? `${cls.getName() ?? ""}.` : "";
-    return `${owner}${Node.isMethodDeclaration(node) ? node.getName() : "constructor"}`;
-  }
-  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
-    const call = node.getParent();
-    if (Node.isCallExpression(call)) {
-      const [first] = call.getArguments();
-      if (first && (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first)))
-        return `${call.getExpression().getText()} "${first.getLiteralText()}"`;
-    }
-    const holder = node.getParent();
-    if (Node.isVariableDeclaration(holder)) return holder.getName();
-  }
-  return undefined;
 }
 
 export function formatCompileErrors(errors: readonly CompileError[]): string[] {

@@ -52,7 +52,7 @@ export async function handGenerations(
 export async function formatTogether(
   sets: Record<string, EmittedFile[]>,
 ): Promise<Record<string, EmittedFile[]>> {
-  const names = Object.keys(sets);
+  const names = Object.keys(sets).filter((name) => (sets[name] ?? []).length > 0);
   if (names.length === 0) return {};
   const flat = names.flatMap((name, i) =>
     (sets[name] ?? []).map((f) => ({ ...f, path: `set${i}__${f.path}` })),

@@ -7,7 +7,7 @@
  * 2. the new operations are inserted through the syntax tree (see insert.ts).
  * Without a usable merge base (older manifests) only step 2 runs, and a note says so.
  */
-import { insertAdditions } from "./insert.js";
+import type { insertAdditions } from "./insert.js";
 import { conflictLines, mergeFile } from "./merge.js";
 
 export interface HandFileInput {
@@ -38,7 +38,11 @@ export interface HandFileResult {
   notes: string[];
 }
 
-export function updateHandFile(input: HandFileInput): HandFileResult {
+/** `insert` is passed in (loaded only when there are operations to add: it loads ts-morph). */
+export function updateHandFile(
+  input: HandFileInput,
+  insert?: typeof insertAdditions,
+): HandFileResult {
   const { path, ours, base, mergeBase, common, next, labels } = input;
   const result = (content: string, inserted: string[] = [], notes: string[] = []) => ({
     path,
@@ -53,10 +57,8 @@ export function updateHandFile(input: HandFileInput): HandFileResult {
   let merged = ours;
   if (mergeBase === undefined) notes.push(`${path}: ${input.baseNote ?? "no merge base"}`);
   else merged = mergeFile(ours, mergeBase, common, labels).text;
-  const added = insertAdditions(merged, common, next, {
-    ours: labels.ours,
-    theirs: labels.theirs,
-  });
+  if (common === next || !insert) return result(merged, [], notes);
+  const added = insert(merged, common, next, { ours: labels.ours, theirs: labels.theirs });
   for (const unit of added.unplaced)
     notes.push(
       `${path}: could not place ${unit} (you renamed or removed where it goes); add it by hand`,

@@ -5,7 +5,7 @@
  * merge bases and the spec snapshot move on; then tsc and the tests say what the new types broke.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { EmittedFile } from "../emit/context.js";
 import { emitIntegration } from "../emit/index.js";
 import { sha256 } from "../emit/manifest.js";
@@ -16,8 +16,8 @@ import { formatFiles } from "../generate/format.js";
 import { type PlannedFile, planFiles, writeFiles } from "../generate/write.js";
 import type { Verification } from "../verify/index.js";
 import { VERSION } from "../version.js";
-import { baseFiles, readSnapshot } from "./base-store.js";
-import { checkDrift, type Drift } from "./check.js";
+import { baseFiles } from "./base-store.js";
+import { compareDrift, type Drift, loadDrift } from "./check.js";
 import { type CompileError, compileErrors } from "./compile-errors.js";
 import { handGenerations } from "./generations.js";
 import { type HandFileResult, updateHandFile } from "./hand-file.js";
@@ -54,20 +54,23 @@ export interface UpdateResult {
 }
 
 export async function update(options: UpdateOptions): Promise<UpdateResult> {
-  const { dir } = options;
+  const dir = resolve(options.cwd, options.dir);
   const progress = options.onProgress ?? (() => {});
   const manifest = readManifest(dir);
   if (!options.force) assertGeneratedUntouched(dir, manifest);
   const types = startTypesWorker();
   progress(`Loading ${manifest.spec.source}`);
-  const drift = await checkDrift(dir, options);
-  const snapshotDoc = readSnapshot(dir);
-  const models = updateModels(drift.spec, manifest, snapshotDoc, options.addOperations ?? []);
-  const source = drift.recorded;
+  const loaded = await loadDrift(dir, options);
+  const snapshotDoc = loaded.snapshot;
+  const models = updateModels(loaded.spec, manifest, snapshotDoc, options.addOperations ?? []);
+  const source = loaded.recorded;
   const full = { ...models.full, source };
   const snapshot = formattedSnapshot(full.document);
   progress(`Emitting ${full.operations.length} operation(s)`);
-  const files = await emitIntegration(full, { format: formatFiles, typesParts: types });
+  const emitting = emitIntegration(full, { format: formatFiles, typesParts: types });
+  // compared while the types worker and Biome run
+  const drift: Drift = { ...loaded, report: compareDrift(loaded) };
+  const files = await emitting;
   const handPaths = files.filter((f) => f.owner === "hand").map((f) => f.path);
   const removed = models.removed.length > 0;
   const gens = await handGenerations(models, files, manifest, snapshotDoc);
@@ -83,21 +86,26 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     base: `capkit ${manifest.capkit} from ${manifest.spec.title} ${manifest.spec.version}`,
     theirs: `capkit ${VERSION} from ${full.title} ${full.version}`,
   };
+  const insert =
+    models.added.length > 0 ? (await import("./insert.js")).insertAdditions : undefined;
   const hand = files
     .filter((f) => f.owner === "hand")
     .map((next) => {
       const base = bases.get(next.path);
-      return updateHandFile({
-        path: next.path,
-        ours: readIfExists(join(dir, next.path)),
-        base: base?.stored,
-        mergeBase: base?.merge,
-        ...(base?.note ? { baseNote: base.note } : {}),
-        removed,
-        common: gens.common.find((f) => f.path === next.path)?.content ?? next.content,
-        next: next.content,
-        labels,
-      });
+      return updateHandFile(
+        {
+          path: next.path,
+          ours: readIfExists(join(dir, next.path)),
+          base: base?.stored,
+          mergeBase: base?.merge,
+          ...(base?.note ? { baseNote: base.note } : {}),
+          removed,
+          common: gens.common.find((f) => f.path === next.path)?.content ?? next.content,
+          next: next.content,
+          labels,
+        },
+        insert,
+      );
     });
   const write: EmittedFile[] = [
     ...files.filter((f) => f.owner === "generated"),
@@ -126,7 +134,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   progress("Verifying: tsc --noEmit and the tests");
   const { verifyIntegration } = await import("../verify/index.js");
   result.verification = await verifyIntegration(dir, options.cwd);
-  result.compileErrors = compileErrors(
+  result.compileErrors = await compileErrors(
     result.verification.build.output,
     new Map(hand.map((h) => [h.path, h.content])),
   );

@@ -8,8 +8,6 @@ import type { EmittedFile } from "../emit/context.js";
 import { readBase } from "./base-store.js";
 import type { HandGenerations } from "./generations.js";
 import { formatTogether } from "./generations.js";
-import { removeUnits } from "./remove.js";
-import { stripOperations } from "./strip.js";
 
 export interface MergeBase {
   stored: string | undefined;
@@ -30,6 +28,9 @@ export async function mergeBases(
   names: OperationNames | undefined,
 ): Promise<Map<string, MergeBase>> {
   const out = new Map<string, MergeBase>();
+  // the syntax-tree passes (and ts-morph) load only when an operation left the spec
+  const { removeUnits } = removed ? await import("./remove.js") : { removeUnits: undefined };
+  const { stripOperations } = removed ? await import("./strip.js") : { stripOperations: undefined };
   const adjusted: EmittedFile[] = [];
   for (const path of files) {
     const stored = readBase(dir, path);
@@ -56,9 +57,9 @@ export async function mergeBases(
       continue;
     }
     let base = stored;
-    if (withGone !== undefined && withoutGone !== undefined)
+    if (removeUnits && withGone !== undefined && withoutGone !== undefined)
       base = removeUnits(base, withGone, withoutGone);
-    if (names) base = stripOperations(base, names.gone, names.kept);
+    if (stripOperations && names) base = stripOperations(base, names.gone, names.kept);
     adjusted.push({ path, content: base, owner: "hand" });
     out.set(path, { stored, merge: base });
   }

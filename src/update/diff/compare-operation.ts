@@ -2,8 +2,8 @@
  * One operation of the integration in the recorded spec and in the new one: where it lives, its
  * parameters, request body, success response, how it pages and where its records sit.
  */
-import { operationModel } from "../../model/operation.js";
-import type { OperationModel } from "../../model/types.js";
+import { detectPagination } from "../../model/pagination.js";
+import type { Pagination } from "../../model/types.js";
 import type { OperationRef } from "../../openapi/operations.js";
 import { type Param, parametersOf, successResponse } from "../../openapi/schema.js";
 import { analyseOperation } from "../../openapi/select.js";
@@ -161,49 +161,47 @@ function compareResponse(old: Side, next: Side, report: ChangeSink): void {
 function compareReading(old: Side, next: Side, report: ChangeSink): void {
   const before = readingOf(old);
   const after = readingOf(next);
-  if (!before || !after) return;
-  const paging = (m: OperationModel) => JSON.stringify(m.pagination);
-  if (paging(before) !== paging(after)) {
+  if (JSON.stringify(before.pagination) !== JSON.stringify(after.pagination)) {
     report({
       id: "pagination-changed",
       breaking: true,
       where: "pagination",
-      message: `pages ${describePaging(after)} instead of ${describePaging(before)}: the deployed client pages the old way`,
+      message: `pages ${describePaging(after.pagination)} instead of ${describePaging(before.pagination)}: the deployed client pages the old way`,
     });
   }
-  if (
-    before.isList &&
-    after.isList &&
-    before.recordsPath.join(".") !== after.recordsPath.join(".")
-  ) {
-    const show = (m: OperationModel) => m.recordsPath.join(".") || "(body)";
+  const path = (r: Reading) => r.recordsPath.join(".") || "(body)";
+  if (before.isList && after.isList && path(before) !== path(after)) {
     report({
       id: "records-path-changed",
       breaking: true,
       where: "records",
-      message: `records sit at ${show(after)} instead of ${show(before)}`,
+      message: `records sit at ${path(after)} instead of ${path(before)}`,
     });
   }
 }
 
-function readingOf(side: Side): OperationModel | undefined {
-  try {
-    return operationModel(
-      side.doc,
-      analyseOperation(side.doc, side.op),
-      {
-        methods: new Set(),
-        records: new Set(),
-      },
-      [],
-    );
-  } catch {
-    return undefined;
-  }
+interface Reading {
+  isList: boolean;
+  recordsPath: string[];
+  pagination: Pagination;
 }
 
-function describePaging(m: OperationModel): string {
-  const p = m.pagination;
+/** The model's own detection (records.ts, pagination.ts), without the rest of the model. */
+function readingOf(side: Side): Reading {
+  const { records } = analyseOperation(side.doc, side.op);
+  const query = parametersOf(side.doc, side.op).filter((p) => p.in === "query");
+  const pagination: Pagination = records.isList
+    ? detectPagination({
+        doc: side.doc,
+        op: side.op,
+        query,
+        response: successResponse(side.doc, side.op),
+      })
+    : { style: "none" };
+  return { isList: records.isList, recordsPath: records.recordsPath, pagination };
+}
+
+function describePaging(p: Pagination): string {
   const fields = Object.entries(p)
     .filter(([k]) => k !== "style")
     .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(".") : String(v)}`);

@@ -1,0 +1,14 @@
+import { readFileSync } from "node:fs";
+import { loadSpec } from "../src/openapi/index.js";
+import { readSnapshot } from "../src/update/base-store.ts";
+import { compareSpecs } from "../src/update/diff/compare.ts";
+import { readManifest } from "../src/update/manifest.ts";
+const dir = ".cache/bench-update/github";
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, (n - t).toFixed(0)); t = n; };
+const manifest = readManifest(dir); lap("manifest");
+const snap = readSnapshot(dir)!; lap("snapshot");
+const spec = await loadSpec(".cache/bench-update/spec/github.json"); lap("load");
+const changes = compareSpecs(snap, spec.document, manifest.operations); lap("compare");
+const changes2 = compareSpecs(snap, spec.document, manifest.operations); lap("compare again");
+console.log(changes.length);

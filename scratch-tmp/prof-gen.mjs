@@ -1,0 +1,11 @@
+import { rmSync } from "node:fs";
+import { generate } from "../dist/src/generate/index.js";
+const cwd = process.cwd() + "/.cache/bench-update";
+rmSync(cwd + "/gp", { recursive: true, force: true });
+const t0 = performance.now();
+let t = t0;
+const ids = "repos/list-for-org,issues/list-for-repo,code-scanning/list-alerts-for-org,dependabot/list-alerts-for-org,secret-scanning/list-alerts-for-org,orgs/list-members,repos/get,users/get-authenticated,teams/list,actions/list-repo-workflows".split(",");
+const r = await generate({ spec: "spec/github.json", name: "github", operations: ids, out: "gp", cwd, onProgress: (m) => { const n = performance.now(); console.log((n - t).toFixed(0).padStart(6), "→", m); t = n; } });
+const n = performance.now();
+console.log((n - t).toFixed(0).padStart(6), "→ done; total", (n - t0).toFixed(0), r.verification?.ok);
+console.log(process.cpuUsage());

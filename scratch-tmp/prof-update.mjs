@@ -1,0 +1,11 @@
+import { cpSync, rmSync } from "node:fs";
+import { update } from "../dist/src/update/index.js";
+const dir = process.cwd() + "/.cache/bench-update/github-prof";
+rmSync(dir, { recursive: true, force: true });
+cpSync(".cache/bench-update/github-v1", dir, { recursive: true });
+const t0 = performance.now();
+let t = t0;
+const r = await update({ dir, cwd: process.cwd() + "/.cache/bench-update", onProgress: (m) => { const n = performance.now(); console.log((n - t).toFixed(0).padStart(6), "→", m); t = n; } });
+const n = performance.now();
+console.log((n - t).toFixed(0).padStart(6), "→ done; total", (n - t0).toFixed(0), r.verification?.ok, r.upToDate);
+console.log(process.cpuUsage());
