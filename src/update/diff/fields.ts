@@ -46,21 +46,40 @@ function visit(
   depth: number,
 ): void {
   if (out.size >= MAX_FIELDS) return;
-  out.set(path, describe(doc, schema.node, required));
+  out.set(path, { ...describe(doc, schema.node), required });
   // a `$ref` already open on this branch is a cycle: the field is listed, its inside is not
   if (depth >= MAX_DEPTH || seen.includes(schema.pointer)) return;
   const inside = [...seen, schema.pointer];
-  const parts = [schema, ...alternatives(doc, schema)];
-  const requiredNames = new Set(parts.flatMap((p) => requiredOf(doc, p)));
-  for (const part of parts) {
-    for (const [name, prop] of propertiesOf(doc, part)) {
+  const shape = shapeOf(doc, schema);
+  for (const part of shape.parts) {
+    for (const [name, prop] of part.properties) {
       const at = child(path, name);
-      if (!out.has(at)) visit(doc, prop, at, requiredNames.has(name), out, inside, depth + 1);
+      if (!out.has(at)) visit(doc, prop, at, shape.required.has(name), out, inside, depth + 1);
     }
-    const items = itemsOf(doc, part);
-    if (items && !out.has(itemPath(path)))
-      visit(doc, items, itemPath(path), true, out, inside, depth + 1);
+    if (part.items && !out.has(itemPath(path)))
+      visit(doc, part.items, itemPath(path), true, out, inside, depth + 1);
   }
+}
+
+interface Shape {
+  parts: { properties: Map<string, Located<JsonObject>>; items: Located<JsonObject> | undefined }[];
+  required: Set<string>;
+}
+
+// A schema node sits at one place in its document, so what it offers is computed once: GitHub's
+// `simple-user` alone is reached from most of its operations.
+const shapes = new WeakMap<JsonObject, Shape>();
+
+function shapeOf(doc: OpenAPIV3Document, schema: Located<JsonObject>): Shape {
+  const cached = shapes.get(schema.node);
+  if (cached) return cached;
+  const all = [schema, ...alternatives(doc, schema)];
+  const shape: Shape = {
+    parts: all.map((part) => ({ properties: propertiesOf(doc, part), items: itemsOf(doc, part) })),
+    required: new Set(all.flatMap((p) => requiredOf(doc, p))),
+  };
+  shapes.set(schema.node, shape);
+  return shape;
 }
 
 /** `oneOf` / `anyOf` branches: their fields are offered too (none of them required). */
@@ -92,7 +111,11 @@ function requiredOf(doc: OpenAPIV3Document, schema: Located<JsonObject>, depth =
   ];
 }
 
-function describe(doc: OpenAPIV3Document, node: JsonObject, required: boolean): FieldInfo {
+const described = new WeakMap<JsonObject, Omit<FieldInfo, "required">>();
+
+function describe(doc: OpenAPIV3Document, node: JsonObject): Omit<FieldInfo, "required"> {
+  const cached = described.get(node);
+  if (cached) return cached;
   const types = new Set<string>();
   let nullable = node.nullable === true;
   const addTypes = (schema: JsonObject, depth: number): void => {
@@ -115,9 +138,8 @@ function describe(doc: OpenAPIV3Document, node: JsonObject, required: boolean): 
     }
   };
   addTypes(node, 0);
-  const info: FieldInfo = {
+  const info: Omit<FieldInfo, "required"> = {
     type: types.size > 0 ? [...types].sort().join("|") : "any",
-    required,
     nullable,
   };
   if (typeof node.format === "string") info.format = node.format;
@@ -128,5 +150,6 @@ function describe(doc: OpenAPIV3Document, node: JsonObject, required: boolean): 
       .sort();
     if (node.enum.includes(null)) info.nullable = true;
   }
+  described.set(node, info);
   return info;
 }
