@@ -7,26 +7,13 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCapkit, STACK_FRAME } from "../helpers/capkit-cli.js";
 import { scratchDir } from "../helpers/scratch.js";
-import { copyFixture, snapshotTree } from "./helpers.js";
+import { generateScanhub, snapshotTree } from "./helpers.js";
 
 let root: string;
 
 beforeAll(async () => {
   root = scratchDir("update-bad-input");
-  copyFixture("scanhub-v1.yaml", join(root, "spec/scanhub.yaml"));
-  const generated = await runCapkit(
-    [
-      "generate",
-      "--spec",
-      "spec/scanhub.yaml",
-      "--name",
-      "scanhub",
-      "--out",
-      "template",
-      "--no-verify",
-    ],
-    { cwd: root },
-  );
+  const generated = await generateScanhub(root, { fixture: "scanhub-v1.yaml", out: "template" });
   expect(generated.exitCode, generated.all).toBe(0);
 }, 120_000);
 

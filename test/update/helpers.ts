@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { runCapkit } from "../helpers/capkit-cli.js";
 
 export const updateFixture = (name: string) =>
   new URL(`../fixtures/update/${name}`, import.meta.url).pathname;
@@ -23,4 +24,23 @@ export function snapshotTree(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * `capkit generate` (the built bin, no verification) of the ScanHub spec at `root/spec/scanhub.yaml`
+ * into `root/<out>`; the spec is copied there first from `fixture` when given.
+ */
+export function generateScanhub(
+  root: string,
+  options: { out?: string; operations?: string[]; fixture?: string; extra?: string[] } = {},
+) {
+  if (options.fixture) copyFixture(options.fixture, join(root, "spec/scanhub.yaml"));
+  return runCapkit(
+    [
+      ...["generate", "--spec", "spec/scanhub.yaml", "--name", "scanhub"],
+      ...(options.operations ? ["--operations", options.operations.join(",")] : []),
+      ...["--out", options.out ?? "scanhub", "--no-verify", ...(options.extra ?? [])],
+    ],
+    { cwd: root },
+  );
 }

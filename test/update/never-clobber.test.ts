@@ -11,25 +11,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sha256 } from "../../src/emit/manifest.js";
 import { runCapkit } from "../helpers/capkit-cli.js";
 import { scratchDir } from "../helpers/scratch.js";
-import { copyFixture } from "./helpers.js";
+import { copyFixture, generateScanhub } from "./helpers.js";
 
 const generate = (cwd: string, ...extra: string[]) =>
-  runCapkit(
-    [
-      "generate",
-      "--spec",
-      "spec/scanhub.yaml",
-      "--name",
-      "scanhub",
-      "--operations",
-      "listHosts,listFindings",
-      "--out",
-      "scanhub",
-      "--no-verify",
-      ...extra,
-    ],
-    { cwd },
-  );
+  generateScanhub(cwd, { operations: ["listHosts", "listFindings"], extra });
 
 describe("never clobber", () => {
   it("--force keeps a hand-owned file you changed, replaces one you did not, and --write-conflicts writes beside", {

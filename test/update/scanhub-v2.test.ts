@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCapkit, STACK_FRAME } from "../helpers/capkit-cli.js";
 import { scratchDir } from "../helpers/scratch.js";
-import { copyFixture, snapshotTree, updateFixture } from "./helpers.js";
+import { copyFixture, generateScanhub, snapshotTree, updateFixture } from "./helpers.js";
 
 const HAND = ["scanhub.ts", "scanhub_transform.ts", "scanhub.test.ts"];
 
@@ -81,22 +81,10 @@ function handWrittenKept(generated: string, mine: string, updated: string): stri
 
 async function generateV1(name: string) {
   const root = scratchDir(name);
-  copyFixture("scanhub-v1.yaml", join(root, "spec/scanhub.yaml"));
-  const generated = await runCapkit(
-    [
-      "generate",
-      "--spec",
-      "spec/scanhub.yaml",
-      "--name",
-      "scanhub",
-      "--operations",
-      "listHosts,listFindings,listScans",
-      "--out",
-      "scanhub",
-      "--no-verify",
-    ],
-    { cwd: root },
-  );
+  const generated = await generateScanhub(root, {
+    fixture: "scanhub-v1.yaml",
+    operations: ["listHosts", "listFindings", "listScans"],
+  });
   expect(generated.exitCode, generated.all).toBe(0);
   const dir = join(root, "scanhub");
   const v1 = Object.fromEntries(HAND.map((f) => [f, readFileSync(join(dir, f), "utf8")]));
