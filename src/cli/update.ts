@@ -86,17 +86,19 @@ Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verif
       const { update } = await import("../update/index.js");
       const { formatUpdate, updateExitCode, updateJson } = await import("../update/output.js");
       const showProgress = !flags.json && process.stderr.isTTY;
-      const result = await update({
-        ...source,
-        dir,
-        addOperations: list(flags.addOperations),
-        dryRun: flags.dryRun === true,
-        force: flags.force === true,
-        verify: flags.verify !== false,
-        ...(showProgress
-          ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
-          : {}),
-      });
+      const result = await badInputExits2(() =>
+        update({
+          ...source,
+          dir,
+          addOperations: list(flags.addOperations),
+          dryRun: flags.dryRun === true,
+          force: flags.force === true,
+          verify: flags.verify !== false,
+          ...(showProgress
+            ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
+            : {}),
+        }),
+      );
       if (flags.summary) await appendSummary(flags.summary, result.drift.report, dir);
       if (flags.json) process.stdout.write(`${JSON.stringify(updateJson(result), null, 2)}\n`);
       else process.stdout.write(`${formatUpdate(result, cwd)}\n`);
@@ -113,16 +115,25 @@ async function runCheck(
   const { CHECK_EXIT, formatChangeReport, reportJson, verdict } = await import(
     "../update/diff/report.js"
   );
+  const { report } = await badInputExits2(() => checkDrift(dir, source));
+  if (flags.summary) await appendSummary(flags.summary, report, dir);
+  if (flags.json) process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+  else process.stdout.write(`${formatChangeReport(report)}\n`);
+  return CHECK_EXIT[verdict(report)];
+}
+
+/** 1 and 3 are answers (a breaking change, conflicts): input that stops the run exits 2. */
+async function badInputExits2<T>(run: () => Promise<T>): Promise<T> {
   try {
-    const { report } = await checkDrift(dir, source);
-    if (flags.summary) await appendSummary(flags.summary, report, dir);
-    if (flags.json) process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
-    else process.stdout.write(`${formatChangeReport(report)}\n`);
-    return CHECK_EXIT[verdict(report)];
+    return await run();
   } catch (error) {
-    // 1 and 3 are verdicts: a check that could not run says so with 2
     if (isCapkitError(error) && error.exitCode !== 2) {
-      throw new CapkitError(error.code, error.message, { exitCode: 2, cause: error });
+      throw new CapkitError(error.code, error.message, {
+        ...(error.source ? { source: error.source } : {}),
+        ...(error.where ? { where: error.where } : {}),
+        exitCode: 2,
+        cause: error,
+      });
     }
     throw error;
   }
