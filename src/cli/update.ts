@@ -86,6 +86,8 @@ Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verif
       const { update } = await import("../update/index.js");
       const { formatUpdate, updateExitCode, updateJson } = await import("../update/output.js");
       const showProgress = !flags.json && process.stderr.isTTY;
+      const interactive =
+        Boolean(process.stdin.isTTY && process.stdout.isTTY) && !flags.json && !flags.dryRun;
       const result = await badInputExits2(() =>
         update({
           ...source,
@@ -94,6 +96,7 @@ Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verif
           dryRun: flags.dryRun === true,
           force: flags.force === true,
           verify: flags.verify !== false,
+          ...(interactive ? { pickOperations } : {}),
           ...(showProgress
             ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
             : {}),
@@ -137,6 +140,30 @@ async function badInputExits2<T>(run: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** The picker: the spec's other list operations, none chosen until you choose. */
+async function pickOperations(
+  candidates: import("../openapi/types.js").OperationSummary[],
+): Promise<string[]> {
+  if (candidates.length === 0) return [];
+  const { default: inquirer } = await import("inquirer");
+  const { plain } = await import("../update/diff/report.js");
+  const answer = await inquirer.prompt<{ add: string[] }>([
+    {
+      type: "checkbox",
+      name: "add",
+      message: "Operations to add (space toggles, Enter goes on; none is fine)",
+      pageSize: 15,
+      choices: candidates.map((op) => ({
+        name: plain(
+          `${op.operationId}  ${op.method.toUpperCase()} ${op.path}${op.isDefault ? ` (likely ${op.recordKind} source)` : ""}`,
+        ),
+        value: op.operationId,
+      })),
+    },
+  ]);
+  return answer.add;
 }
 
 async function appendSummary(

@@ -14,6 +14,8 @@ import { CapkitError } from "../errors.js";
 import { formattedSnapshot } from "../generate/finish.js";
 import { formatFiles } from "../generate/format.js";
 import { type PlannedFile, planFiles, writeFiles } from "../generate/write.js";
+import { listOperations } from "../openapi/select.js";
+import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
 import type { Verification } from "../verify/index.js";
 import { VERSION } from "../version.js";
 import { baseFiles } from "./base-store.js";
@@ -30,6 +32,8 @@ export interface UpdateOptions extends SourceOptions {
   dir: string;
   /** Operation ids, `GET /path` patterns or tags to bring into the integration. */
   addOperations?: string[];
+  /** Asked, when no operations are given, which of the spec's other list operations to add. */
+  pickOperations?: (candidates: OperationSummary[]) => Promise<string[]>;
   dryRun?: boolean;
   /** Overwrite generated files that were edited by hand. */
   force?: boolean;
@@ -62,7 +66,10 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   progress(`Loading ${manifest.spec.source}`);
   const loaded = await loadDrift(dir, options);
   const snapshotDoc = loaded.snapshot;
-  const models = updateModels(loaded.spec, manifest, snapshotDoc, options.addOperations ?? []);
+  const add = options.addOperations?.length
+    ? options.addOperations
+    : await (options.pickOperations?.(candidates(loaded.spec, manifest)) ?? []);
+  const models = updateModels(loaded.spec, manifest, snapshotDoc, add);
   const source = loaded.recorded;
   const full = { ...models.full, source };
   const snapshot = formattedSnapshot(full.document);
@@ -139,6 +146,13 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     new Map(hand.map((h) => [h.path, h.content])),
   );
   return result;
+}
+
+/** The spec's list operations the integration does not have, the likely sources first. */
+function candidates(spec: LoadedSpec, manifest: Manifest): OperationSummary[] {
+  return listOperations(spec)
+    .filter((op) => op.isList && !manifest.operations.includes(op.operationId))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
 function readIfExists(path: string): string | undefined {

@@ -75,4 +75,25 @@ describe("capkit update: merging hand-owned files", () => {
     for (const f of changed) expect(f.diff, f.path).toMatch(/^@@ /m);
     expect(formatUpdate(result, root)).toContain("-  hostname: z.string().nullish(),");
   });
+
+  it("the picker is offered the spec's other list operations, and what it picks arrives", {
+    timeout: 120_000,
+  }, async () => {
+    const { root, dir } = await v1Integration("update-picker");
+    copyFixture("scanhub-v2.yaml", join(root, "spec/scanhub.yaml"));
+    let offered: string[] = [];
+    const result = await update({
+      dir: "scanhub",
+      cwd: root,
+      verify: false,
+      pickOperations: async (candidates) => {
+        offered = candidates.map((c) => c.operationId);
+        return ["listContainers"];
+      },
+    });
+    expect(offered).toContain("listContainers");
+    expect(offered).not.toContain("listHosts");
+    expect(result.added).toEqual(["listContainers"]);
+    expect(readFileSync(join(dir, "scanhub_transform.ts"), "utf8")).toContain("toContainerAsset");
+  });
 });

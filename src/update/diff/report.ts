@@ -127,4 +127,4 @@ const cell = (text: string) =>
     .replace(/\|/g, "\\|");
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+export const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
