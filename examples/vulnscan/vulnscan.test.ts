@@ -1,7 +1,8 @@
 /**
- * Tests for the VulnScan API integration, against the mock of the API in vulnscan_mock.ts. The plumbing
- * tests pass as generated; the suites marked RED fail until the transforms (vulnscan_transform.test.ts)
- * and checkAffiliation are written. Their expectations are suggestions: correct them first.
+ * Tests for the VulnScan API integration, against the mock of the API in vulnscan_mock.ts.
+ * The plumbing tests pass as generated; the suites marked RED fail until the transforms
+ * (vulnscan_transform.test.ts) and checkAffiliation are written. Their expectations are suggestions:
+ * correct them first.
  */
 import { Asset, IntegrationError, Risk } from "@capkit/runtime";
 import { HttpResponse, http } from "msw";
@@ -9,10 +10,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   at,
   collect,
-  onePage,
+  invokeWith,
   PAGED,
   route,
   SECRET,
+  serveAccount,
   servePages,
   server,
   setup,
@@ -146,60 +148,66 @@ for (const op of PAGED.filter((o) => o.size !== null)) {
 }
 
 /**
- * What each operation serves in the invoke and checkAffiliation tests: its sample moved to public
- * assets and to a private one (the filter drops that), or two records that must get two keys.
+ * listHosts: the sample on two public assets and a private one (the filter drops it); one
+ * finding on two assets is two keys.
  */
-const RECORDS = {
-  listHosts: [
-    at(samples.listHostsSample, {
-      id: "host-1",
-      hostname: "app.example.com",
-      ip_address: "93.184.216.34",
-    }),
-    at(samples.listHostsSample, {
-      id: "host-2",
-      hostname: "vpn.example.com",
-      ip_address: "93.184.216.35",
-    }),
-    at(samples.listHostsSample, { id: "host-3", hostname: "db.internal", ip_address: "10.1.2.3" }),
-  ],
-  listFindings: [
-    at(samples.listFindingsSample, { host_id: "host-1" }),
-    at(samples.listFindingsSample, { host_id: "host-2" }),
-    at(samples.listFindingsSample, { host_id: "host-3" }),
-  ],
-};
+const listHostsRecords = [
+  at(samples.listHostsSample, {
+    id: "host-1",
+    hostname: "app.example.com",
+    ip_address: "93.184.216.34",
+  }),
+  at(samples.listHostsSample, {
+    id: "host-2",
+    hostname: "vpn.example.com",
+    ip_address: "93.184.216.35",
+  }),
+  at(samples.listHostsSample, { id: "host-3", hostname: "db.internal", ip_address: "10.1.2.3" }),
+];
 
-/** The account behind the credentials: every selected operation answers with its RECORDS. */
-function serveAccount() {
-  server.use(
-    http.get(route("/me"), () => HttpResponse.json(validationOk())),
-    http.get(route("/hosts"), onePage(["data"], RECORDS.listHosts, { param: "page", value: "1" })),
-    http.get(route("/findings"), onePage(["findings"], RECORDS.listFindings)),
-  );
-}
+/**
+ * listFindings: one record on each host of listHosts (the private one's is dropped with it).
+ */
+const listFindingsRecords = [
+  at(samples.listFindingsSample, { host_id: "host-1" }),
+  at(samples.listFindingsSample, { host_id: "host-2" }),
+  at(samples.listFindingsSample, { host_id: "host-3" }),
+];
 
+// One test per operation: it serves that operation's records (and those of the operations its
+// records name), every other listing answers empty, so each goes GREEN with its own transform.
 describe("vulnscan: invoke (RED until the transforms are written)", () => {
-  it("sends what every operation's records become, through the filter, with unique keys", async () => {
-    serveAccount();
-    const { capability, sent } = setup();
-    await capability.invoke();
-    // These rest on the guesses noted on the transform tests: correct those first.
+  it("listHosts: its records go through toHostAsset and the filter, one key each", async () => {
+    const sent = await invokeWith({ listHosts: listHostsRecords });
+    // Rests on the guesses noted on toHostAsset's test: correct those first.
+    expect(sent).toEqual([
+      new Asset("app.example.com", "93.184.216.34"),
+      new Asset("vpn.example.com", "93.184.216.35"),
+    ]);
+    expect(new Set(sent.map((model) => model.key)).size).toBe(sent.length);
+    expect(JSON.stringify(sent)).not.toContain("10.1.2.3");
+  });
+
+  it("listFindings: its records go through toFindingRisk and the filter, one key each", async () => {
+    const sent = await invokeWith({
+      listHosts: listHostsRecords,
+      listFindings: listFindingsRecords,
+    });
+    // Rests on the guesses noted on toFindingRisk's test: correct those first.
     expect(sent).toEqual([
       new Asset("app.example.com", "93.184.216.34"),
       new Asset("vpn.example.com", "93.184.216.35"),
       new Risk(new Asset("app.example.com", "93.184.216.34"), "CVE-2024-3400", "TC"),
       new Risk(new Asset("vpn.example.com", "93.184.216.35"), "CVE-2024-3400", "TC"),
     ]);
-    const keys = sent.map((model) => model.key);
-    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(sent.map((model) => model.key)).size).toBe(sent.length);
     expect(JSON.stringify(sent)).not.toContain("10.1.2.3");
   });
 });
 
 describe("vulnscan: checkAffiliation (RED until it is written)", () => {
   it("knows an asset of the account from a foreign one", async () => {
-    serveAccount();
+    serveAccount({ listHosts: listHostsRecords });
     const { capability } = setup();
     await expect(
       capability.checkAffiliation(new Asset("app.example.com", "93.184.216.34")),

@@ -4,7 +4,8 @@
  * Do not edit: re-run `capkit generate --force` instead (`capkit lint` reports edits).
  */
 import { createJob, createLogger, Integration, type PlatformModel } from "@capkit/runtime";
-import { HttpResponse, http } from "msw";
+// msw's `http` as `api`: routes of the mocked API, not HTTP calls of the integration's own
+import { http as api, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { Vulnscan } from "./vulnscan.js";
 import { type PageOptions, VULNSCAN_BASE_URL, type VulnscanClient } from "./vulnscan_client.js";
@@ -93,19 +94,42 @@ export function setup(config: Record<string, string> = {}) {
 export const validationOk = () => samples.getCurrentUserSample;
 
 /** A page holding `records` where the API puts them. */
-export const pageOf = (path: string[], records: unknown[]) =>
-  path.length > 0 ? put({}, path, records) : records;
+export const pageOf = (path: string[], records: readonly unknown[]) =>
+  path.length > 0 ? put({}, path, [...records]) : [...records];
 
 /** Serves `records` on the first page of a listing, and an empty page after it. */
 export function onePage(
   path: string[],
-  records: unknown[],
+  records: readonly unknown[] = [],
   first?: { param: string; value: string },
 ) {
   return ({ request }: { request: Request }) => {
     const asked = first ? new URL(request.url).searchParams.get(first.param) : null;
     return HttpResponse.json(pageOf(path, asked === null || asked === first?.value ? records : []));
   };
+}
+
+/** Records an operation answers with, by method name (`{ listHosts: [...] }`). */
+export type Served = Readonly<Record<string, readonly unknown[]>>;
+
+/**
+ * The account behind the credentials: the credential check answers, and every selected operation
+ * answers with its records in `served` (an empty page when it has none there).
+ */
+export function serveAccount(served: Served): void {
+  server.use(api.get(route("/me"), () => HttpResponse.json(validationOk())));
+  server.use(
+    api.get(route("/hosts"), onePage(["data"], served["listHosts"], { param: "page", value: "1" })),
+  );
+  server.use(api.get(route("/findings"), onePage(["findings"], served["listFindings"])));
+}
+
+/** Runs `invoke()` against `serveAccount(served)` and returns what it sent. */
+export async function invokeWith(served: Served): Promise<PlatformModel[]> {
+  serveAccount(served);
+  const { capability, sent } = setup();
+  await capability.invoke();
+  return sent;
 }
 
 /** A paginated operation: where its pages put records, how they name the next page. */
@@ -158,7 +182,7 @@ export const PAGED: Paged[] = [
 export function servePages(op: Paged, pages: number) {
   const seen = { calls: 0, sizes: [] as unknown[] };
   server.use(
-    http[op.method](route(op.path), async ({ request }) => {
+    api[op.method](route(op.path), async ({ request }) => {
       const n = ++seen.calls;
       const query = new URL(request.url).searchParams;
       const body =

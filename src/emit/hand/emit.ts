@@ -28,9 +28,11 @@ const MOCK_EXPORTS = [
   "SECRET",
   "server",
   "servePages",
+  "serveAccount",
   "setup",
   "url",
   "validationOk",
+  "invokeWith",
 ];
 
 export interface HandNames {
@@ -228,8 +230,8 @@ export function emitHandFiles(
   const tests = testView(model, steps, validation.op);
   const code = (...parts: string[][]) => parts.flat().join("\n");
   const uses = (text: string) => (name: string) => text.includes(`new ${name}(`);
-  const invokeCode = code(tests.expectedSent, [tests.affiliated]);
-  const invokeTarget = /\btarget\b/.test(invokeCode);
+  const invokeCode = code(...tests.invokeTests.map((t) => t.expected), [tests.affiliated]);
+  const { invokeTarget } = tests;
   const paged = pagedOperations(model.operations, views);
   const rendered = render("test.ts.hbs", {
     ...shared,
@@ -272,6 +274,7 @@ export function emitHandFiles(
     secretLiteral: jsonLiteral(secret),
     configLiteral: jsonLiteral(config),
     okBody: validation.okBody,
+    handlers: tests.handlers,
   });
   return [
     { path: files.main, content: main, owner: "hand" },

@@ -74,13 +74,41 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
     return other && variant ? assetValue(other.step.op, variant.record) : "target";
   };
 
-  const expectedSent = served.flatMap(({ step, variants }) =>
+  /** What one served operation's records become, in the order invoke() sends them. */
+  const expectedOf = ({ step, variants }: Served): string[] =>
     variants.flatMap((variant, i) => {
       if (variant.dropped) return [];
       const parent = parentOf(step.op).kind === "join" ? joinedAsset(step.op, i) : "target";
       return [expectedValue(step.op, variant.record, parent)];
-    }),
-  );
+    });
+  const recordsName = (s: Served) => `${s.step.view.methodName}Records`;
+  const servedCode = (list: Served[]) =>
+    list.map((s) => `${s.step.view.methodName}: ${recordsName(s)}`).join(", ");
+  // single-record calls are always served: invoke() cannot run without their answer
+  const always = served.filter((s) => !s.step.op.isList);
+  const invokeTests = served.map((one) => {
+    const join = one.step.op.mapping.join;
+    const needed = new Set([
+      one.step.op.operationId,
+      ...(join ? [join.operationId] : []),
+      ...always.map((s) => s.step.op.operationId),
+    ]);
+    const list = served.filter((s) => needed.has(s.step.op.operationId));
+    const notes = guesses(one.step.op);
+    return {
+      title: stringLiteral(
+        `${one.step.view.methodName}: its records go through ${one.step.view.transform} and the filter, one key each`,
+      ),
+      served: servedCode(list),
+      expected: list.flatMap(expectedOf),
+      notes: notes.length
+        ? [`Rests on the guesses noted on ${one.step.view.transform}'s test: correct those first.`]
+        : [],
+      privateLiteral: list.some((s) => s.variants.some((v) => v.dropped))
+        ? stringLiteral(PRIVATE_IP)
+        : "",
+    };
+  });
 
   const parents = new Map<string, string>();
   for (const { op } of steps) {
@@ -122,14 +150,14 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
 
   const handlers = served.map(({ step }) => {
     const { op, view } = step;
-    const route = `http.${view.method}(route(${view.path})`;
-    if (!op.isList)
-      return `${route}, () => HttpResponse.json(RECORDS.${view.methodName}[0] ?? {}))`;
-    return `${route}, onePage(${view.recordsPath}, RECORDS.${view.methodName}${firstPage(op.pagination)}))`;
+    const route = `api.${view.method}(route(${view.path})`;
+    const records = `served[${stringLiteral(view.methodName)}]`;
+    if (!op.isList) return `${route}, () => HttpResponse.json(${records}?.[0] ?? {}))`;
+    return `${route}, onePage(${view.recordsPath}, ${records}${firstPage(op.pagination)}))`;
   });
   if (!steps.some((s) => s.op.operationId === validationOp.operationId))
     handlers.unshift(
-      `http.${validationOp.method}(route(${stringLiteral(validationOp.path)}), () => HttpResponse.json(validationOk()))`,
+      `api.${validationOp.method}(route(${stringLiteral(validationOp.path)}), () => HttpResponse.json(validationOk()))`,
     );
 
   const affiliatedFrom =
@@ -142,23 +170,52 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
       : "";
 
   return {
-    records: served.map(({ step, variants }) => ({
-      methodName: step.view.methodName,
-      lines: variants.map((v) => recordCode(step.view, v.overrides)),
+    records: served.map((one) => ({
+      name: recordsName(one),
+      note: wrap(commentText(recordsComment(one), 300), 94),
+      lines: one.variants.map((v) => recordCode(one.step.view, v.overrides)),
     })),
     handlers,
-    expectedSent,
-    invokeNotes: served.some(({ step }) => guesses(step.op).length > 0)
-      ? ["These rest on the guesses noted on the transform tests: correct those first."]
-      : [],
-    privateLiteral: served.some((s) => s.variants.some((v) => v.dropped))
-      ? stringLiteral(PRIVATE_IP)
-      : "",
+    invokeTests,
+    invokeTarget: invokeTests.some((t) => t.expected.some((code) => /\btarget\)/.test(code))),
     parents: [...parents].map(([name, value]) => ({ name, value })),
     transformTests,
     affiliated,
+    affiliationServed: affiliatedFrom
+      ? servedCode(
+          served.filter(
+            (s) =>
+              s === affiliatedFrom ||
+              s.step.op.operationId === affiliatedFrom.step.op.mapping.join?.operationId ||
+              always.includes(s),
+          ),
+        )
+      : servedCode(always),
     affiliationTitle: affiliated
       ? "knows an asset of the account from a foreign one"
       : "refuses a foreign asset",
   };
+}
+
+/** Words wrapped into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length + 1 <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** What a records constant holds, and why. */
+function recordsComment({ step, variants }: Served): string {
+  const { op, view } = step;
+  const dropped = variants.some((v) => v.dropped);
+  if (op.mapping.join && parentOf(op).kind === "join")
+    return `${view.methodName}: one record on each ${op.mapping.join.noun.replace(/_/g, " ")} of ${op.mapping.join.operationId}${dropped ? " (the private one's is dropped with it)" : ""}.`;
+  if (op.mapping.locator)
+    return `${view.methodName}: the sample on two public assets${dropped ? " and a private one (the filter drops it)" : ""}; one finding on two assets is two keys.`;
+  return `${view.methodName}: the sample and another record; a name that ignores the record would give both one key.`;
 }

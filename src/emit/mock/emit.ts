@@ -48,6 +48,8 @@ export interface MockInputs {
   configLiteral: string;
   /** The body of a successful credential check (code). */
   okBody: string;
+  /** One msw handler per route of `serveAccount(served)` (code). */
+  handlers: string[];
 }
 
 export function emitMock(
@@ -80,6 +82,7 @@ export function emitMock(
     secretLiteral: inputs.secretLiteral,
     configLiteral: inputs.configLiteral,
     validation: { okBody: inputs.okBody },
+    handlers: inputs.handlers,
     paged,
   });
   return { path: files.mock, content, owner: "generated" };
