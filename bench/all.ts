@@ -35,6 +35,12 @@ const BENCHES = [
     against: "plop's own first prompt with a one-question plopfile, both through `npx plop`",
   },
   {
+    name: "Webhook receiver",
+    script: "bench/webhook.ts",
+    flags: [],
+    against: "`@octokit/webhooks` verifyAndReceive on the same delivery",
+  },
+  {
     name: "Lint",
     script: "bench/lint.ts",
     flags: [],
