@@ -7,7 +7,7 @@
  * Targets: ≤ 1.2× plop's own first prompt, and ≤ 1 s.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./github-description.js";
@@ -69,7 +69,8 @@ async function compare(where: string, cwd: string, peerPlopfile: string): Promis
 function userRepository(scratch: string): string {
   const packs = join(scratch, "packs");
   const repo = join(scratch, "repo");
-  execFileSync("mkdir", ["-p", packs, repo]);
+  mkdirSync(packs, { recursive: true });
+  mkdirSync(repo, { recursive: true });
   // dist/ is already built (npm run bench builds first): no prepare scripts on pack
   for (const dir of [root, join(root, "packages/runtime")])
     execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", packs], {
