@@ -35,6 +35,12 @@ const BENCHES = [
     against: "plop's own first prompt with a one-question plopfile, both through `npx plop`",
   },
   {
+    name: "Update",
+    script: "bench/update.ts",
+    flags: [],
+    against: "the first generation of the same integration, in the same run",
+  },
+  {
     name: "Webhook receiver",
     script: "bench/webhook.ts",
     flags: [],

@@ -4,6 +4,7 @@ import { doctorCommand } from "./doctor.js";
 import { registerGenerate } from "./generate.js";
 import { registerLint } from "./lint.js";
 import { baseProgram, runProgram } from "./program.js";
+import { registerUpdate } from "./update.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerLint(program);
   registerCheck(program);
+  registerUpdate(program);
   return program;
 }
 
