@@ -1,0 +1,139 @@
+// Issue 10, defect 2: `timeoutMs` covers the whole exchange, body included, and the job's signal
+// ends a body read at once, on every path that reads a body (readJson, openapi-fetch, next pages).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createHttp,
+  type HttpOptions,
+  IntegrationError,
+  readJson,
+} from "../../packages/runtime/src/index.js";
+import { fetchNextPage } from "../../packages/runtime/src/records.js";
+import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+
+// Generous bounds (a loaded 2-core machine): the promise is "within 500 ms", the hang is forever.
+const SLACK_MS = 500;
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+function client(options: Partial<HttpOptions> = {}) {
+  return createHttp<Record<string, never>>({
+    baseUrl: server.url,
+    rateLimit: false,
+    retry: false,
+    ...options,
+  });
+}
+
+/** The settled value or error of `promise`, and how long it took; a hang fails at `capMs`. */
+async function settle(promise: Promise<unknown>, capMs = 4000) {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(new Error(`still pending after ${capMs} ms`)), capMs);
+  });
+  const outcome = await Promise.race([
+    promise.then(
+      (v) => v,
+      (e: unknown) => e,
+    ),
+    cap,
+  ]);
+  clearTimeout(timer);
+  return { outcome, ms: performance.now() - started };
+}
+
+describe("timeoutMs covers the body", () => {
+  it.each(["/stall", "/trickle"])("readJson on %s times out", async (path) => {
+    const http = client({ timeoutMs: 300 });
+    const { outcome, ms } = await settle(http.fetch(path).then((r) => readJson("getThing", r)));
+    expect(outcome).toBeInstanceOf(IntegrationError);
+    expect(outcome).toMatchObject({ code: "TIMEOUT", retryable: true });
+    expect(ms).toBeLessThan(300 + SLACK_MS);
+  });
+
+  it.each(["/stall", "/trickle"])("openapi-fetch's body parsing on %s times out", async (path) => {
+    const http = client({ timeoutMs: 300 });
+    const { outcome, ms } = await settle(http.api.GET(path as never));
+    expect(outcome).toBeInstanceOf(IntegrationError);
+    expect(outcome).toMatchObject({ code: "TIMEOUT", operation: `GET ${path}` });
+    expect(ms).toBeLessThan(300 + SLACK_MS);
+  });
+
+  it("a next page that stalls times out", async () => {
+    const http = client({ timeoutMs: 300 });
+    const { outcome } = await settle(fetchNextPage(http, "listThings", `${server.url}/stall`));
+    expect(outcome).toMatchObject({ code: "TIMEOUT", operation: "listThings" });
+  });
+
+  it("a body read in time is not disturbed by the timer afterwards", async () => {
+    const http = client({ timeoutMs: 150 });
+    const body = await readJson("ok", await http.fetch("/ok"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(body).toMatchObject({ ok: true });
+  });
+
+  it("maxElapsedMs bounds an attempt even with timeoutMs disabled", async () => {
+    const http = client({ timeoutMs: 0, retry: { maxElapsedMs: 300 } });
+    const { outcome, ms } = await settle(http.fetch("/hang"));
+    expect(outcome).toMatchObject({ code: "TIMEOUT" });
+    expect(String((outcome as Error).message)).toContain("maxElapsedMs");
+    expect(ms).toBeLessThan(300 + SLACK_MS);
+  });
+
+  it("maxElapsedMs bounds a stalled body too", async () => {
+    const http = client({ timeoutMs: 0, retry: { maxElapsedMs: 300 } });
+    const { outcome, ms } = await settle(http.fetch("/stall").then((r) => r.text()));
+    expect(outcome).toMatchObject({ code: "TIMEOUT" });
+    expect(ms).toBeLessThan(300 + SLACK_MS);
+  });
+});
+
+describe("the job signal ends a body read at once", () => {
+  function abortAfter(controller: AbortController, ms: number) {
+    setTimeout(() => controller.abort(new Error("job cancelled")), ms);
+  }
+
+  it("readJson", async () => {
+    const job = new AbortController();
+    const http = client({ signal: job.signal, timeoutMs: 30_000 });
+    const response = await http.fetch("/stall");
+    abortAfter(job, 100);
+    const { outcome, ms } = await settle(readJson("getThing", response));
+    expect(outcome).toBeInstanceOf(IntegrationError);
+    expect(outcome).toMatchObject({ code: "ABORTED", retryable: false, operation: "getThing" });
+    expect(ms).toBeLessThan(100 + SLACK_MS);
+  });
+
+  it("openapi-fetch's body parsing", async () => {
+    const job = new AbortController();
+    const http = client({ signal: job.signal, timeoutMs: 30_000 });
+    abortAfter(job, 150);
+    const { outcome, ms } = await settle(http.api.GET("/trickle" as never));
+    expect(outcome).toMatchObject({ code: "ABORTED", operation: "GET /trickle" });
+    expect(ms).toBeLessThan(150 + SLACK_MS);
+  });
+
+  it("the call's own signal, reading the body with text()", async () => {
+    const call = new AbortController();
+    const http = client({ timeoutMs: 30_000 });
+    const response = await http.fetch("/stall", { signal: call.signal });
+    abortAfter(call, 100);
+    const { outcome, ms } = await settle(response.text());
+    expect(outcome).toMatchObject({ code: "ABORTED" });
+    expect(ms).toBeLessThan(100 + SLACK_MS);
+  });
+
+  it("a stalled next page", async () => {
+    const job = new AbortController();
+    const http = client({ signal: job.signal, timeoutMs: 30_000 });
+    abortAfter(job, 100);
+    const { outcome, ms } = await settle(fetchNextPage(http, "listThings", `${server.url}/stall`));
+    expect(outcome).toMatchObject({ code: "ABORTED", operation: "listThings" });
+    expect(ms).toBeLessThan(100 + SLACK_MS);
+  });
+});
