@@ -127,7 +127,9 @@ describe("credentials are validated when the client is created", () => {
   it("nothing is sent and nothing retried: a bad header at call time is not a network error", async () => {
     const { sleep, delays } = recordingSleep();
     const http = createHttp({ baseUrl: server.url, rateLimit: false, retry: { sleep } });
-    const error = await http.fetch("/ok", { headers: { "x-extra": BAD } }).catch((e: unknown) => e);
+    const error = await http
+      .fetch("/ok", { headers: { "x-extra": "Bad-Secret-Value-9\nInjected: 1" } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "INVALID_REQUEST", retryable: false });
     expect(String((error as Error).message)).not.toContain("Bad-Secret-Value-9");
     expect(server.requests).toHaveLength(0);

@@ -61,7 +61,7 @@ describe("RateLimiter (token bucket)", () => {
     await limiter.acquire();
     const controller = new AbortController();
     controller.abort(new Error("stop"));
-    await expect(limiter.acquire(controller.signal)).rejects.toThrow("stop");
+    await expect(limiter.acquire({ signal: controller.signal })).rejects.toThrow("stop");
     await limiter.acquire();
     expect(t.waits).toEqual([1000]);
   });

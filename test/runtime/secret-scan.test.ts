@@ -142,18 +142,18 @@ const logs = collectLogs();
 const thrown: { label: string; error: unknown }[] = [];
 
 async function scenario(label: string, auth: Auth, run: (http: Client) => Promise<unknown>) {
+  const controller = new AbortController();
   const job = createJob({
     secret: { token: SECRETS.key, password: SECRETS.password, clientSecret: SECRETS.clientSecret },
+    signal: controller.signal,
   });
   const log = createLogger({ destination: logs.destination, level: "debug" });
-  const controller = new AbortController();
   const cap = new Acme(job, new Integration("acme", "t"), {
     log,
     http: {
       retry: { sleep: recordingSleep().sleep, retries: 1 },
       rateLimit: false,
       timeoutMs: 150,
-      signal: controller.signal,
       allowedOrigins: label.includes("allowedOrigins") ? [] : undefined,
     },
   });

@@ -1,0 +1,70 @@
+// Where a request may go, and where credentials may go. Credentials go only to the configured
+// API origin (scheme, host and port all equal); another origin is fetched bare, or refused when
+// the integration lists `allowedOrigins`; https never falls back to http.
+import { IntegrationError, OptionsError } from "./errors.js";
+import { sanitizeUrl } from "./sanitize.js";
+
+export interface OriginPolicy {
+  /** The API's origin, e.g. `https://api.acme.com`: the only one that receives credentials. */
+  readonly api: string;
+  /** Undefined, or the error refusing a request to `url` (`from`: the hop before, for redirects). */
+  refuse(url: URL, operation: string, from?: URL): IntegrationError | undefined;
+}
+
+/** Validates `allowedOrigins` (each an http(s) origin) against the API's base URL. */
+export function createOriginPolicy(
+  baseUrl: URL,
+  allowedOrigins: readonly string[] | undefined,
+  option = "allowedOrigins",
+): OriginPolicy {
+  const api = baseUrl.origin;
+  const secure = baseUrl.protocol === "https:";
+  const allowed = allowedOrigins === undefined ? undefined : expectOrigins(option, allowedOrigins);
+  return {
+    api,
+    refuse(url, operation, from) {
+      if (url.protocol !== "https:" && url.protocol !== "http:") {
+        return refusal("REDIRECT_REFUSED", operation, `${url.protocol} is not http(s)`, url);
+      }
+      const downgrade = url.protocol === "http:" && (secure || from?.protocol === "https:");
+      if (downgrade) {
+        return refusal("DOWNGRADE_REFUSED", operation, "https must not fall back to http", url);
+      }
+      if (allowed && url.origin !== api && !allowed.has(url.origin)) {
+        return refusal("ORIGIN_REFUSED", operation, "that origin is not in allowedOrigins", url);
+      }
+      return undefined;
+    },
+  };
+}
+
+function refusal(code: string, operation: string, why: string, url: URL): IntegrationError {
+  return new IntegrationError(
+    code,
+    `${operation}: refused to fetch ${sanitizeUrl(url.href)}: ${why}`,
+    { operation, retryable: false },
+  );
+}
+
+function expectOrigins(option: string, values: readonly string[]): Set<string> {
+  if (!Array.isArray(values)) {
+    throw new OptionsError(option, `Expected \`${option}\` to be an array of origins.`);
+  }
+  const out = new Set<string>();
+  values.forEach((value, i) => {
+    let url: URL | undefined;
+    try {
+      url = typeof value === "string" ? new URL(value) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+      throw new OptionsError(
+        `${option}[${i}]`,
+        `Expected \`${option}[${i}]\` to be an http(s) origin such as "https://cdn.acme.com".`,
+      );
+    }
+    out.add(url.origin);
+  });
+  return out;
+}
