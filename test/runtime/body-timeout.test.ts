@@ -137,3 +137,26 @@ describe("the job signal ends a body read at once", () => {
     expect(ms).toBeLessThan(100 + SLACK_MS);
   });
 });
+
+describe("a 2xx body that is not JSON", () => {
+  it.each([
+    ["with a content-length (response.json)", "/not-json"],
+    ["chunked (openapi-fetch's own JSON.parse)", "/not-json?chunked=1"],
+  ])("openapi-fetch, %s: BAD_JSON, not a SyntaxError quoting the body", async (_name, path) => {
+    const error = await client()
+      .api.GET(path as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect(error).toMatchObject({ code: "BAD_JSON", retryable: false });
+    expect((error as Error).cause).toBeUndefined();
+  });
+
+  it("readJson: BAD_JSON without the parser's message as cause", async () => {
+    const http = client();
+    const error = await readJson("getThing", await http.fetch("/not-json")).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "BAD_JSON", operation: "getThing" });
+    expect((error as Error).cause).toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@ import {
   type CapabilityInfo,
   createJob,
   createLogger,
+  type HttpOptions,
   Integration,
   paginate,
   readJson,
@@ -77,71 +78,99 @@ const AUTHS: [string, (token: string) => Auth][] = [
 type Client = ReturnType<Acme["http"]>;
 const at = (path: string) => `/echo?status=${path}`;
 
-// Each failure kind: what to run, and the token endpoint it needs (OAuth2 only).
-const FAILURES: [string, (http: Client) => Promise<unknown>, string?][] = [
-  ["401 echoing the request", async (h) => unwrap("getThing", await h.api.GET(at("401") as never))],
-  ["500 echoing, retried", async (h) => unwrap("getThing", await h.api.GET(at("500") as never))],
-  ["readJson of a 403 echo", async (h) => readJson("getThing", await h.fetch(at("403")))],
-  [
-    "429 with a reset a day away",
-    async (h) => h.fetch("/limited?reset=86400").then((r) => readJson("x", r)),
-  ],
-  ["dropped connection", (h) => h.fetch("/drop")],
-  ["timeout waiting for headers", (h) => h.fetch("/hang")],
-  ["stalled body", async (h) => readJson("getThing", await h.fetch("/stall"))],
-  ["job abort mid-body", async (h) => h.api.GET("/trickle" as never)],
-  [
-    "bad JSON echoing credentials in a 200",
-    async (h) => {
-      const r = await h.fetch(at("200"));
-      return JSON.parse(`${await r.text()}oops`);
+interface Failure {
+  name: string;
+  run: (http: Client) => Promise<unknown>;
+  /** The token endpoint's query: a failure of the OAuth2 kinds only. */
+  token?: string;
+  http?: Partial<HttpOptions>;
+  /** The job is cancelled 50 ms in, with this reason. */
+  abort?: unknown;
+}
+
+const listing = async (h: Client) => {
+  const pages = paginate({
+    operation: "listThings",
+    strategy: { style: "nextUrl", nextUrl: () => `/pages/cycle?cursor=c1&api_key=${SECRETS.key}` },
+    request: async (step) => {
+      const response = await h.fetch("url" in step ? step.url : "/pages/cycle");
+      return { body: await readJson("listThings", response), response };
     },
-  ],
-  [
-    "redirect to another origin that echoes",
-    (h) =>
-      h
-        .fetch(`/redirect?to=${encodeURIComponent(`${other.url}/echo?status=401`)}`)
-        .then((r) => readJson("x", r)),
-  ],
-  [
-    "redirect keeping the query off-origin",
-    (h) =>
+    items: (b) => (b as { data: unknown[] }).data,
+    maxPages: 2,
+    logger: h.logger,
+  });
+  for await (const _ of pages) {
+    // drain
+  }
+  throw new Error("listing done");
+};
+
+// A fetch (a proxy's, say) whose error quotes the URL it was given, query key and all.
+const quotingFetch = (async (input: string | URL | Request) => {
+  const url = input instanceof Request ? input.url : String(input);
+  throw new TypeError("fetch failed", { cause: new Error(`proxy refused ${url}`) });
+}) as typeof fetch;
+
+const FAILURES: Failure[] = [
+  ...["400", "401", "404", "500", "503"].map((status) => ({
+    name: `${status} echoing the request`,
+    run: async (h: Client) => unwrap("getThing", await h.api.GET(at(status) as never)),
+  })),
+  {
+    name: "readJson of a 403 echo",
+    run: async (h) => readJson("getThing", await h.fetch(at("403"))),
+  },
+  {
+    name: "429 with a reset a day away",
+    run: async (h) => readJson("x", await h.fetch("/limited?reset=86400")),
+  },
+  { name: "dropped connection", run: (h) => h.fetch("/drop") },
+  {
+    name: "a fetch error quoting the URL",
+    run: (h) => h.fetch("/ok"),
+    http: { fetch: quotingFetch },
+  },
+  { name: "timeout waiting for headers", run: (h) => h.fetch("/hang") },
+  { name: "stalled body", run: async (h) => readJson("getThing", await h.fetch("/stall")) },
+  {
+    name: "job abort mid-body, the reason quoting a key",
+    run: (h) => h.api.GET("/trickle" as never),
+    abort: new Error(`cancelled: key ${SECRETS.key} revoked`),
+  },
+  {
+    name: "bad JSON echoing credentials in a 200 (readJson)",
+    run: async (h) => readJson("getThing", await h.fetch(`${at("200")}&raw=1`)),
+  },
+  {
+    name: "bad JSON echoing credentials in a 200 (openapi-fetch)",
+    run: (h) => h.api.GET(`${at("200")}&raw=1` as never),
+  },
+  {
+    name: "redirect to another origin that echoes",
+    run: async (h) =>
+      readJson("x", await h.fetch(`/redirect?to=${encodeURIComponent(`${other.url}/echo`)}`)),
+  },
+  {
+    name: "redirect keeping the query off-origin",
+    run: (h) =>
       h.fetch(`/redirect?to=${encodeURIComponent(`${other.url}/echo?api_key=${SECRETS.key}`)}`),
-  ],
-  ["allowedOrigins refusal", (h) => h.fetch(`${other.url}/ok?api_key=${SECRETS.key}`)],
-  ["token endpoint rejecting the client", (h) => h.fetch("/ok"), "?status=401"],
-  ["token endpoint hanging", (h) => h.fetch("/ok"), "?hang=1"],
-  ["token endpoint failing", (h) => h.fetch("/ok"), "?fail=9"],
-  [
-    "a listing cut at maxPages with keys in next URLs",
-    async (h) => {
-      const pages = paginate({
-        operation: "listThings",
-        strategy: {
-          style: "nextUrl",
-          nextUrl: () => `/pages/cycle?cursor=c1&api_key=${SECRETS.key}`,
-        },
-        request: async (step) => {
-          const response = await h.fetch("url" in step ? step.url : "/pages/cycle");
-          return { body: await readJson("listThings", response), response };
-        },
-        items: (b) => (b as { data: unknown[] }).data,
-        maxPages: 2,
-        logger: h.logger,
-      });
-      for await (const _ of pages) {
-        // drain
-      }
-      throw new Error("listing done");
-    },
-  ],
+  },
+  {
+    name: "allowedOrigins refusal",
+    run: (h) => h.fetch(`${other.url}/ok?api_key=${SECRETS.key}`),
+    http: { allowedOrigins: [] },
+  },
+  { name: "token endpoint rejecting the client", run: (h) => h.fetch("/ok"), token: "?status=401" },
+  { name: "token endpoint hanging", run: (h) => h.fetch("/ok"), token: "?hang=1" },
+  { name: "token endpoint failing", run: (h) => h.fetch("/ok"), token: "?fail=9" },
+  { name: "a listing cut at maxPages with keys in next URLs", run: listing },
 ];
 
 const logs = collectLogs();
 const thrown: { label: string; error: unknown }[] = [];
 
-async function scenario(label: string, auth: Auth, run: (http: Client) => Promise<unknown>) {
+async function scenario(label: string, auth: Auth, failure: Omit<Failure, "name">) {
   const controller = new AbortController();
   const job = createJob({
     secret: { token: SECRETS.key, password: SECRETS.password, clientSecret: SECRETS.clientSecret },
@@ -154,12 +183,12 @@ async function scenario(label: string, auth: Auth, run: (http: Client) => Promis
       retry: { sleep: recordingSleep().sleep, retries: 1 },
       rateLimit: false,
       timeoutMs: 150,
-      allowedOrigins: label.includes("allowedOrigins") ? [] : undefined,
+      ...failure.http,
     },
   });
-  if (label.includes("abort")) setTimeout(() => controller.abort(new Error("job cancelled")), 50);
+  if (failure.abort) setTimeout(() => controller.abort(failure.abort), 50);
   try {
-    await run(cap.http({ baseUrl: api.url, auth }));
+    await failure.run(cap.http({ baseUrl: api.url, auth }));
     thrown.push({ label, error: new Error(`${label}: no error`) });
   } catch (error) {
     thrown.push({ label, error });
@@ -190,18 +219,18 @@ function safeJson(value: unknown): string {
 describe("secret scan", () => {
   it("no credential in any channel, for every auth kind and failure kind", async () => {
     for (const [authName, makeAuth] of AUTHS) {
-      for (const [failure, run, tokenQuery] of FAILURES) {
-        if (tokenQuery && !authName.startsWith("oauth2")) continue;
-        const tokenUrl = `${api.url}/token${tokenQuery ?? `?prefix=${ISSUED}`}`;
-        await scenario(`${authName} × ${failure}`, makeAuth(tokenUrl), run);
+      for (const failure of FAILURES) {
+        if (failure.token && !authName.startsWith("oauth2")) continue;
+        const tokenUrl = `${api.url}/token${failure.token ?? `?prefix=${ISSUED}`}`;
+        await scenario(`${authName} × ${failure.name}`, makeAuth(tokenUrl), failure);
       }
     }
     // A credential with a control character, refused when the client is created.
     await scenario(
       "bad credential",
       { type: "bearer", token: `${SECRETS.key}\n` },
-      async () => undefined,
-    ).catch(() => undefined);
+      { run: async () => undefined },
+    );
 
     const leaks: string[] = [];
     for (const { label, error } of thrown) {
@@ -225,6 +254,8 @@ describe("secret scan", () => {
       "ABORTED",
       "ORIGIN_REFUSED",
       "REDIRECT_REFUSED",
+      "BAD_JSON",
+      "INVALID_CREDENTIAL",
     ])
       expect(codes).toContain(code);
     expect(logs.lines.some((l) => l.includes("maxPages"))).toBe(true);

@@ -49,7 +49,7 @@ export interface AuthContext {
   /** Job secret keys by value: a bad credential is named by its key, never shown. */
   names: SecretNames;
   /** The fetch for a token endpoint: same timeout and retry policy as any request. */
-  tokenFetch(tokenUrl: URL): TokenFetch;
+  tokenFetch(tokenUrl: URL, secrets: readonly string[]): TokenFetch;
 }
 
 const NONE: AuthStrategy = { secrets: [], headers: [], apply() {} };
@@ -141,7 +141,7 @@ function oauth2Auth(
   if (auth.clientAuth !== undefined)
     expectOneOf("auth.clientAuth", auth.clientAuth, ["basic", "body"] as const);
   const source: TokenSource = createOAuth2TokenSource(auth, {
-    fetch: context.tokenFetch(tokenUrl),
+    fetch: context.tokenFetch(tokenUrl, [auth.clientSecret]),
     cache: auth.cache,
   });
   const secrets: string[] = [auth.clientSecret];

@@ -101,7 +101,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     names,
     // The token endpoint: same timeout and retries (a token request is safe to repeat), its own
     // origin only (redirects elsewhere are refused: the request carries the client secret).
-    tokenFetch: (tokenUrl) =>
+    tokenFetch: (tokenUrl, clientSecrets) =>
       createResilientFetch({
         ...shared,
         retry: { ...retry, methods: new Set([...retry.methods, "POST"]) },
@@ -112,7 +112,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
         operation: TOKEN_OPERATION,
         headers: {},
         idempotent: idempotentRoutes(undefined, tokenUrl),
-        secrets: () => secretValues(jobSecrets),
+        secrets: () => secretValues(clientSecrets, jobSecrets),
       }),
   });
   const config: FetchConfig = {

@@ -84,7 +84,8 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
       const cancelled = abortedParent(call);
       if (cancelled) throw abortedError(operationOf(call), cancelled);
       if (limiter) await acquire(limiter, call, budget, config).catch(onAbort);
-      const first = await credentials(call, hopOf(call), config).catch(onAbort);
+      let first = credentials(call, hopOf(call), config);
+      if (first instanceof Promise) first = await first.catch(onAbort);
       const limit = attemptLimit(config.timeoutMs, budget.leftMs());
       const guard = attemptSignal(call.parents, limit.ms);
       let response: Response;
@@ -227,20 +228,21 @@ function hopOf(call: Call): Hop {
   return { href: call.href, method: call.method, body: call.body, credentialed: call.credentialed };
 }
 
-/** The headers (and URL, for a query key) of one hop: credentials only on the API origin. */
-async function credentials(
-  call: Call,
-  hop: Hop,
-  config: FetchConfig,
-): Promise<{ hop: Hop; headers: Record<string, string> }> {
+/**
+ * The headers (and URL, for a query key) of one hop: credentials only on the API origin. Stays
+ * synchronous unless the strategy has to wait (an OAuth2 token fetch).
+ */
+function credentials(call: Call, hop: Hop, config: FetchConfig): Prepared | Promise<Prepared> {
   const { auth } = config;
   if (!hop.credentialed) return { hop, headers: bare(call.headers, auth, config.secrets()) };
   const headers = { ...call.headers };
   const url = auth.editsUrl ? new URL(hop.href) : undefined;
   const pending = auth.apply(headers, url, waitSignal(call));
-  if (pending) await pending;
-  return { hop: url ? { ...hop, href: url.href } : hop, headers };
+  const done = (): Prepared => ({ hop: url ? { ...hop, href: url.href } : hop, headers });
+  return pending ? pending.then(done) : done();
 }
+
+type Prepared = { hop: Hop; headers: Record<string, string> };
 
 /** Headers for another origin: no credential header, nothing holding a secret value. */
 function bare(
@@ -257,25 +259,34 @@ function bare(
   return out;
 }
 
-/** One attempt: the request and up to MAX_REDIRECTS redirects, each hop checked. */
+/** One attempt: the request, and any redirects after it (see `follow`). */
 async function send(
   call: Call,
-  first: { hop: Hop; headers: Record<string, string> },
+  first: Prepared,
   signal: AbortSignal,
   config: FetchConfig,
 ): Promise<Response> {
   // Looked up per call: msw's setupServer patches globalThis.fetch after we are created.
   const fetchImpl = config.fetch ?? globalThis.fetch;
+  const { hop, headers } = first;
+  const init = { method: hop.method, headers, body: hop.body, signal, redirect: "manual" as const };
+  const response = await fetchImpl(hop.href, init);
+  if (!isRedirect(response.status) || call.redirect === "manual") return response;
+  return follow(call, first, response, signal, fetchImpl, config);
+}
+
+/** Up to MAX_REDIRECTS redirects, each hop checked against the origin policy. */
+async function follow(
+  call: Call,
+  first: Prepared,
+  redirected: Response,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch,
+  config: FetchConfig,
+): Promise<Response> {
   let { hop, headers } = first;
-  for (let count = 0; ; count++) {
-    const response = await fetchImpl(hop.href, {
-      method: hop.method,
-      headers,
-      body: hop.body,
-      signal,
-      redirect: "manual",
-    });
-    if (!isRedirect(response.status) || call.redirect === "manual") return response;
+  let response = redirected;
+  for (let count = 0; isRedirect(response.status); count++) {
     const location = response.headers.get("location");
     if (location === null) return response;
     discard(response);
@@ -284,10 +295,7 @@ async function send(
       throw new IntegrationError(
         "REDIRECT_REFUSED",
         `${operation}: redirected, and redirect is "error"`,
-        {
-          operation,
-          retryable: false,
-        },
+        { operation, retryable: false },
       );
     }
     const next = nextHop(hop, response.status, location, {
@@ -298,12 +306,22 @@ async function send(
     });
     if (next instanceof IntegrationError) throw next;
     const dropsBody = next.body == null && hop.body != null;
-    ({ hop, headers } = await credentials(call, next, config));
+    let prepared = credentials(call, next, config);
+    if (prepared instanceof Promise) prepared = await prepared;
+    ({ hop, headers } = prepared);
     if (dropsBody) {
       delete headers["content-type"];
       delete headers["content-length"];
     }
+    response = await fetchImpl(hop.href, {
+      method: hop.method,
+      headers,
+      body: hop.body,
+      signal,
+      redirect: "manual",
+    });
   }
+  return response;
 }
 
 /**

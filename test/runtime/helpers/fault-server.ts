@@ -33,14 +33,19 @@ const redirect: Route = (_req, res, query) => {
   res.end();
 };
 
-/** Everything the client sent that could be a credential, echoed in an error body. */
+/**
+ * Everything the client sent that could be a credential, echoed in an error body (`status`,
+ * default 401); `raw=1` sends it as text that is not JSON.
+ */
 const echo: Route = (req, res, query) => {
-  json(res, Number(query.get("status") ?? 401), {
-    error: "denied",
-    detail: `you sent ${req.headers.authorization ?? ""} ${req.headers["x-api-key"] ?? ""} ${req.headers.cookie ?? ""} to ${req.url}`,
-    headers: req.headers,
-    body: req.body,
-  });
+  const detail = `you sent ${req.headers.authorization ?? ""} ${req.headers["x-api-key"] ?? ""} ${req.headers.cookie ?? ""} to ${req.url}`;
+  const status = Number(query.get("status") ?? 401);
+  if (query.get("raw") === "1") {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(`{"detail": "${detail}", oops`);
+    return;
+  }
+  json(res, status, { error: "denied", detail, headers: req.headers, body: req.body });
 };
 
 /**
@@ -126,6 +131,19 @@ const window: Route = (_req, res, query) => {
   );
 };
 
+/** A 200 whose body is not JSON; `chunked=1` sends it without a content-length. */
+const notJson: Route = (_req, res, query) => {
+  const body = '{"token": "tok-in-body", oops';
+  if (query.get("chunked") === "1") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write(body.slice(0, 10));
+    res.end(body.slice(10));
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+  res.end(body);
+};
+
 const ROUTES: Record<string, Route> = {
   "/stall": stall,
   "/trickle": trickle,
@@ -134,6 +152,7 @@ const ROUTES: Record<string, Route> = {
   "/token": token,
   "/hang": () => undefined,
   "/drop": (_req, res) => res.socket?.destroy(),
+  "/not-json": notJson,
   "/pages/cycle": cursorCycle,
   "/pages/empty-middle": emptyMiddle,
   "/limited": limited,
