@@ -100,6 +100,29 @@ describe("the token request is bounded and retried like any request", () => {
   });
 });
 
+describe("the token request stays on the token endpoint's origin", () => {
+  it.each([302, 307])(
+    "a %i to another origin is refused, and nothing reaches it",
+    async (status) => {
+      const other = await startFaultServer();
+      try {
+        const to = encodeURIComponent(`${other.url}/token`);
+        const http = client(
+          { ...oauth(), tokenUrl: `${server.url}/redirect?status=${status}&to=${to}` },
+          { retry: false },
+        );
+        const error = await http.fetch("/ok").catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(IntegrationError);
+        expect(error).toMatchObject({ operation: "oauth2 token", retryable: false });
+        expect(other.requests).toHaveLength(0);
+        expect(server.hits("/ok")).toBe(0);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+});
+
 describe("the shared in-flight token fetch", () => {
   it("one caller's abort ends only that caller's wait", async () => {
     const http = client(oauth("?delay=400"), { timeoutMs: 5000 });

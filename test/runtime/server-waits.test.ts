@@ -7,6 +7,7 @@ import {
   createLogger,
   type HttpOptions,
   IntegrationError,
+  readJson,
   readRateLimitHeaders,
   resolveRetryPolicy,
   retryDelay,
@@ -178,6 +179,31 @@ describe("waits past the cap fail at once", () => {
     expect(delays.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
     const waits = logs.map((l) => JSON.parse(l)).filter((l) => l.waitMs !== undefined);
     expect(waits[0]).toMatchObject({ reason: expect.stringMatching(/rate.?limit/i) });
+  });
+});
+
+describe("a 403 whose rate-limit window is spent is a rate limit", () => {
+  it("is waited out and retried like a 429", async () => {
+    const { http, delays } = client({ rateLimit: false });
+    const response = await http.fetch("/limited?status=403&reset=2&after=2");
+    expect(response.status).toBe(200);
+    expect(delays).toEqual([2000]);
+  });
+
+  it("past the cap: RATE_LIMITED, retryable, with retryAt", async () => {
+    const { http } = client({ rateLimit: false });
+    const response = await http.fetch("/limited?status=403&reset=86400");
+    const error = await readJson("listThings", response).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "RATE_LIMITED", status: 403, retryable: true });
+    expect((error as IntegrationError).retryAt).toBeInstanceOf(Date);
+  });
+
+  it("a plain 403 stays FORBIDDEN and is not retried", async () => {
+    const { http, delays } = client({ rateLimit: false });
+    const response = await http.fetch("/limited?status=403");
+    const error = await readJson("listThings", response).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "FORBIDDEN", retryable: false });
+    expect(delays).toEqual([]);
   });
 });
 
