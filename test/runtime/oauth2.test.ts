@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-function oauth(query = ""): Auth {
+function oauth(query = "", tokenUrl = `${server.url}/token${query}`): Auth {
   return {
     type: "oauth2ClientCredentials",
-    tokenUrl: `${server.url}/token${query}`,
+    tokenUrl,
     clientId: "cid",
     clientSecret: "cs-OAuth-Secret-01",
   };
@@ -107,10 +107,9 @@ describe("the token request stays on the token endpoint's origin", () => {
       const other = await startFaultServer();
       try {
         const to = encodeURIComponent(`${other.url}/token`);
-        const http = client(
-          { ...oauth(), tokenUrl: `${server.url}/redirect?status=${status}&to=${to}` },
-          { retry: false },
-        );
+        const http = client(oauth("", `${server.url}/redirect?status=${status}&to=${to}`), {
+          retry: false,
+        });
         const error = await http.fetch("/ok").catch((e: unknown) => e);
         expect(error).toBeInstanceOf(IntegrationError);
         expect(error).toMatchObject({ operation: "oauth2 token", retryable: false });
