@@ -1,6 +1,6 @@
 // Issue 10, defect 2: `timeoutMs` covers the whole exchange, body included, and the job's signal
 // ends a body read at once, on every path that reads a body (readJson, openapi-fetch, next pages).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createHttp,
   type HttpOptions,
@@ -8,17 +8,13 @@ import {
   readJson,
 } from "../../packages/runtime/src/index.js";
 import { fetchNextPage } from "../../packages/runtime/src/records.js";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+import { useFaultServer } from "./helpers/fault-server.js";
+import { settle } from "./helpers/settle.js";
 
 // Generous bounds (a loaded 2-core machine): the promise is "within 500 ms", the hang is forever.
 const SLACK_MS = 500;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 function client(options: Partial<HttpOptions> = {}) {
   return createHttp<Record<string, never>>({
@@ -27,24 +23,6 @@ function client(options: Partial<HttpOptions> = {}) {
     retry: false,
     ...options,
   });
-}
-
-/** The settled value or error of `promise`, and how long it took; a hang fails at `capMs`. */
-async function settle(promise: Promise<unknown>, capMs = 4000) {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const cap = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(new Error(`still pending after ${capMs} ms`)), capMs);
-  });
-  const outcome = await Promise.race([
-    promise.then(
-      (v) => v,
-      (e: unknown) => e,
-    ),
-    cap,
-  ]);
-  clearTimeout(timer);
-  return { outcome, ms: performance.now() - started };
 }
 
 describe("timeoutMs covers the body", () => {

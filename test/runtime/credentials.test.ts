@@ -5,23 +5,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type Auth,
-  BaseCapability,
-  type CapabilityInfo,
   createHttp,
   createJob,
   type HttpOptions,
   Integration,
   OptionsError,
 } from "../../packages/runtime/src/index.js";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+import { Acme } from "./helpers/acme.js";
+import { useFaultServer } from "./helpers/fault-server.js";
 import { recordingSleep, startServer, type TestServer } from "./helpers/server.js";
+import { thrown } from "./helpers/settle.js";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 const BAD = "Bad-Secret-Value-9\n";
 
@@ -77,13 +72,7 @@ describe("credentials are validated when the client is created", () => {
   ];
 
   it.each(cases)("%s", (_name, auth, key) => {
-    const error = (() => {
-      try {
-        createHttp({ baseUrl: server.url, auth });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() => createHttp({ baseUrl: server.url, auth }));
     expect(error).toBeInstanceOf(OptionsError);
     expect(error).toMatchObject({ code: "INVALID_CREDENTIAL", option: key, retryable: false });
     const message = (error as Error).message;
@@ -101,24 +90,11 @@ describe("credentials are validated when the client is created", () => {
   });
 
   it("through a capability, the error names the job's secret key", () => {
-    class Acme extends BaseCapability {
-      static override readonly info: CapabilityInfo = {
-        name: "acme",
-        title: "Acme",
-        description: "d",
-        surface: "external",
-      };
-      async invoke(): Promise<void> {}
-    }
     const job = createJob({ secret: { apiToken: BAD } });
     const cap = new Acme(job, new Integration("acme", "x"));
-    const error = (() => {
-      try {
-        cap.http({ baseUrl: server.url, auth: { type: "bearer", token: job.secret.apiToken! } });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() =>
+      cap.http({ baseUrl: server.url, auth: { type: "bearer", token: job.secret.apiToken! } }),
+    );
     expect(error).toMatchObject({ code: "INVALID_CREDENTIAL" });
     expect((error as Error).message).toContain("apiToken");
     expect((error as Error).message).not.toContain("Bad-Secret-Value-9");

@@ -2,13 +2,8 @@
 // depth, sanitises every URL-valued string, and masks the job's own secret values wherever they
 // appear in a logged string.
 import { describe, expect, it } from "vitest";
-import {
-  BaseCapability,
-  type CapabilityInfo,
-  createJob,
-  createLogger,
-  Integration,
-} from "../../packages/runtime/src/index.js";
+import { createJob, createLogger, Integration } from "../../packages/runtime/src/index.js";
+import { Acme } from "./helpers/acme.js";
 import { collectLogs } from "./helpers/server.js";
 
 const S = "S3cr3t-Value-7781";
@@ -125,15 +120,6 @@ describe("the job's own secret values", () => {
   });
 
   it("are masked by a capability's logger, and by its children", () => {
-    class Acme extends BaseCapability {
-      static override readonly info: CapabilityInfo = {
-        name: "acme",
-        title: "Acme",
-        description: "d",
-        surface: "external",
-      };
-      async invoke(): Promise<void> {}
-    }
     const logs = collectLogs();
     const cap = new Acme(createJob({ secret: JOB }), new Integration("acme", "x"), {
       log: createLogger({ destination: logs.destination }),

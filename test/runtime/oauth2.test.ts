@@ -1,23 +1,19 @@
 // Issue 10, defect 3: the OAuth2 token request gets the same timeout and retry policy as any
 // request, and one caller's abort ends only that caller's wait for the shared token fetch.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Auth,
   createHttp,
   type HttpOptions,
   IntegrationError,
 } from "../../packages/runtime/src/index.js";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+import { startFaultServer, useFaultServer } from "./helpers/fault-server.js";
 import { recordingSleep } from "./helpers/server.js";
+import { settle } from "./helpers/settle.js";
 
 const SLACK_MS = 500;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 function oauth(query = "", tokenUrl = `${server.url}/token${query}`): Auth {
   return {
@@ -30,23 +26,6 @@ function oauth(query = "", tokenUrl = `${server.url}/token${query}`): Auth {
 
 function client(auth: Auth, options: Partial<HttpOptions> = {}) {
   return createHttp({ baseUrl: server.url, auth, rateLimit: false, ...options });
-}
-
-async function settle(promise: Promise<unknown>, capMs = 4000) {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const cap = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(new Error(`still pending after ${capMs} ms`)), capMs);
-  });
-  const outcome = await Promise.race([
-    promise.then(
-      (v) => v,
-      (e: unknown) => e,
-    ),
-    cap,
-  ]);
-  clearTimeout(timer);
-  return { outcome, ms: performance.now() - started };
 }
 
 describe("the token request is bounded and retried like any request", () => {

@@ -1,29 +1,21 @@
 // Issue 10, defect 1: credentials never leave the API's origin, whether a redirect or a next-page
 // URL points elsewhere. Two fault servers on different ports are two origins.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Auth,
   createHttp,
   type HttpOptions,
   IntegrationError,
 } from "../../packages/runtime/src/index.js";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+import { useFaultServer } from "./helpers/fault-server.js";
 import type { Received } from "./helpers/server.js";
 
 const KEY = "key-Redirect-Secret-01";
 const PASSWORD = "pw-Redirect-Secret-02";
 const CLIENT_SECRET = "cs-Redirect-Secret-03";
 
-let api: FaultServer;
-let other: FaultServer;
-beforeAll(async () => {
-  [api, other] = await Promise.all([startFaultServer(), startFaultServer()]);
-});
-afterAll(() => Promise.all([api.close(), other.close()]));
-beforeEach(() => {
-  api.reset();
-  other.reset();
-});
+const api = useFaultServer();
+const other = useFaultServer();
 
 // Built per test: the OAuth2 token URL needs the server's port.
 const AUTHS: [string, () => Auth][] = [

@@ -2,11 +2,9 @@
 // credential (nor a token issued for one) may appear in an error's message, stack, any error of
 // its cause chain, util.inspect, JSON.stringify, or a line of pino output.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Auth,
-  BaseCapability,
-  type CapabilityInfo,
   createJob,
   createLogger,
   type HttpOptions,
@@ -15,7 +13,8 @@ import {
   readJson,
   unwrap,
 } from "../../packages/runtime/src/index.js";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+import { Acme } from "./helpers/acme.js";
+import { useFaultServer } from "./helpers/fault-server.js";
 import { collectLogs, recordingSleep } from "./helpers/server.js";
 
 const SECRETS = {
@@ -28,22 +27,8 @@ const BASIC = Buffer.from(`ann:${SECRETS.password}`).toString("base64");
 const CLIENT_BASIC = Buffer.from(`cid:${SECRETS.clientSecret}`).toString("base64");
 const NEEDLES = [...Object.values(SECRETS), ISSUED, BASIC, CLIENT_BASIC];
 
-class Acme extends BaseCapability {
-  static override readonly info: CapabilityInfo = {
-    name: "acme",
-    title: "Acme",
-    description: "d",
-    surface: "external",
-  };
-  async invoke(): Promise<void> {}
-}
-
-let api: FaultServer;
-let other: FaultServer;
-beforeAll(async () => {
-  [api, other] = await Promise.all([startFaultServer(), startFaultServer()]);
-});
-afterAll(() => Promise.all([api.close(), other.close()]));
+const api = useFaultServer();
+const other = useFaultServer();
 
 const AUTHS: [string, (token: string) => Auth][] = [
   [

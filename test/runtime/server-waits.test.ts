@@ -1,7 +1,7 @@
 // Issue 10, defect 5: every wait the server asks for is bounded. Resets come as delta seconds,
 // epoch seconds or epoch milliseconds; a wait past maxDelayMs or the remaining maxElapsedMs fails
 // at once with a retryable RATE_LIMITED error that says when the API accepts calls again.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createHttp,
   createLogger,
@@ -13,17 +13,13 @@ import {
   retryDelay,
   unwrap,
 } from "../../packages/runtime/src/index.js";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
+import { useFaultServer } from "./helpers/fault-server.js";
 import { collectLogs, recordingSleep } from "./helpers/server.js";
+import { settle, thrown } from "./helpers/settle.js";
 
 const SLACK_MS = 500;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 function client(options: Partial<HttpOptions> = {}, retry: Record<string, unknown> = {}) {
   const recorder = recordingSleep();
@@ -36,23 +32,6 @@ function client(options: Partial<HttpOptions> = {}, retry: Record<string, unknow
     retry: { sleep: recorder.sleep, ...retry },
   });
   return { http, delays: recorder.delays, logs: logs.lines };
-}
-
-async function settle(promise: Promise<unknown>, capMs = 4000) {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const cap = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(new Error(`still pending after ${capMs} ms`)), capMs);
-  });
-  const outcome = await Promise.race([
-    promise.then(
-      (v) => v,
-      (e: unknown) => e,
-    ),
-    cap,
-  ]);
-  clearTimeout(timer);
-  return { outcome, ms: performance.now() - started };
 }
 
 describe("reset values: delta seconds, epoch seconds, epoch milliseconds", () => {
@@ -97,13 +76,7 @@ describe("waits past the cap fail at once", () => {
     );
     expect(ms).toBeLessThan(SLACK_MS);
     const result = outcome as { response: Response };
-    const error = (() => {
-      try {
-        unwrap("listThings", result as never);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() => unwrap("listThings", result as never));
     expect(error).toBeInstanceOf(IntegrationError);
     expect(error).toMatchObject({ code: "RATE_LIMITED", retryable: true, status: 429 });
     const retryAt = (error as IntegrationError).retryAt;

@@ -3,6 +3,7 @@
 // the integration lists `allowedOrigins`; https never falls back to http.
 import { IntegrationError, OptionsError } from "./errors.js";
 import { sanitizeUrl } from "./sanitize.js";
+import { expectAbsoluteHttpUrl } from "./validate.js";
 
 export interface OriginPolicy {
   /** The API's origin, e.g. `https://api.acme.com`: the only one that receives credentials. */
@@ -50,21 +51,5 @@ function expectOrigins(option: string, values: readonly string[]): Set<string> {
   if (!Array.isArray(values)) {
     throw new OptionsError(option, `Expected \`${option}\` to be an array of origins.`);
   }
-  const out = new Set<string>();
-  values.forEach((value, i) => {
-    let url: URL | undefined;
-    try {
-      url = typeof value === "string" ? new URL(value) : undefined;
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-      throw new OptionsError(
-        `${option}[${i}]`,
-        `Expected \`${option}[${i}]\` to be an http(s) origin such as "https://cdn.acme.com".`,
-      );
-    }
-    out.add(url.origin);
-  });
-  return out;
+  return new Set(values.map((value, i) => expectAbsoluteHttpUrl(`${option}[${i}]`, value).origin));
 }

@@ -3,6 +3,7 @@
 // endpoints that hang or fail, cursor cycles, empty middle pages, huge and epoch-style rate-limit
 // resets, credentials echoed in error bodies). Routes take their parameters from the query string.
 import type { ServerResponse } from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { json, type Received, startServer, type TestServer } from "./server.js";
 
 export interface FaultServer extends TestServer {
@@ -89,6 +90,26 @@ const cursorCycle: Route = (_req, res, query) => {
 };
 
 /**
+ * Next-URL pages 0 → 1 → … → 0 (`cycle`, default 3), the URL in the body's `next` or, with
+ * `via=link`, in a Link header. Page 0's URL is the first request's own (no `page` parameter).
+ */
+const urlCycle: Route = (req, res, query) => {
+  const size = Number(query.get("cycle") ?? 3);
+  const page = Number(query.get("page") ?? 0);
+  const next = new URLSearchParams(query);
+  next.delete("page");
+  if ((page + 1) % size !== 0) next.set("page", String((page + 1) % size));
+  const url = `http://${req.headers.host}/pages/url-cycle?${next}`;
+  const viaLink = query.get("via") === "link";
+  json(
+    res,
+    200,
+    { data: [{ id: page }], next: viaLink ? null : url },
+    viaLink ? { link: `<${url}>; rel="next"` } : {},
+  );
+};
+
+/**
  * Cursor pages 0…`pages`-1 (default 5): the first and last carry a record, the ones between are
  * empty but still name a next cursor (`empty=N` makes pages 1…N empty instead).
  */
@@ -154,6 +175,7 @@ const ROUTES: Record<string, Route> = {
   "/drop": (_req, res) => res.socket?.destroy(),
   "/not-json": notJson,
   "/pages/cycle": cursorCycle,
+  "/pages/url-cycle": urlCycle,
   "/pages/empty-middle": emptyMiddle,
   "/limited": limited,
   "/window": window,
@@ -178,4 +200,33 @@ export async function startFaultServer(): Promise<FaultServer> {
       server.requests.length = 0;
     },
   });
+}
+
+/**
+ * A fault server for the test file that calls this at its top: started before its tests, reset
+ * (request log and counters) before each one, closed after them.
+ */
+export function useFaultServer(): FaultServer {
+  let server: FaultServer | undefined;
+  beforeAll(async () => {
+    server = await startFaultServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server?.reset());
+  const live = (): FaultServer => {
+    if (!server) throw new Error("the fault server starts in beforeAll: use it inside a test");
+    return server;
+  };
+  return {
+    get url() {
+      return live().url;
+    },
+    get requests() {
+      return live().requests;
+    },
+    handle: (handler) => live().handle(handler),
+    close: () => live().close(),
+    hits: (path) => live().hits(path),
+    reset: () => live().reset(),
+  };
 }
