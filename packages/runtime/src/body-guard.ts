@@ -5,11 +5,12 @@
 import type { AttemptSignal } from "./attempt-signal.js";
 
 /** Turns a failed body read into the runtime's error (ABORTED, TIMEOUT, NETWORK, BAD_JSON). */
-export type BodyFailure = (cause: unknown) => Error;
+export type BodyFailure<C> = (cause: unknown, context: C) => Error;
 
 interface Guard {
   attempt: AttemptSignal;
-  fail: BodyFailure;
+  fail: BodyFailure<unknown>;
+  context: unknown;
 }
 
 const GUARD = Symbol("capkit.bodyGuard");
@@ -32,7 +33,7 @@ for (const name of READERS) {
 }
 
 function read(response: Guarded, original: (this: Response) => Promise<unknown>): Promise<unknown> {
-  const { attempt, fail } = response[GUARD];
+  const { attempt, fail, context } = response[GUARD];
   return original.call(response).then(
     (value) => {
       attempt.done();
@@ -40,7 +41,7 @@ function read(response: Guarded, original: (this: Response) => Promise<unknown>)
     },
     (cause: unknown) => {
       attempt.done();
-      throw fail(cause);
+      throw fail(cause, context);
     },
   );
 }
@@ -49,12 +50,17 @@ function read(response: Guarded, original: (this: Response) => Promise<unknown>)
  * `response`, with its body reads bound to `attempt` and their failures named by `fail`. A
  * response without a body (HEAD, 204, `content-length: 0`) releases the attempt at once.
  */
-export function guardBody(response: Response, attempt: AttemptSignal, fail: BodyFailure): Response {
+export function guardBody<C>(
+  response: Response,
+  attempt: AttemptSignal,
+  fail: BodyFailure<C>,
+  context: C,
+): Response {
   if (response.body === null || response.headers.get("content-length") === "0") {
     attempt.done();
     return response;
   }
   Object.setPrototypeOf(response, GUARDED_PROTOTYPE);
-  (response as Guarded)[GUARD] = { attempt, fail };
+  (response as Guarded)[GUARD] = { attempt, fail: fail as BodyFailure<unknown>, context };
   return response;
 }

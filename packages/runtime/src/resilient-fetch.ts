@@ -59,56 +59,33 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
     const idempotent =
       retry.methods.has(method) || config.idempotent.matches(method, call.route, call.href);
     const budget = new Budget(retry.maxElapsedMs);
-    const onAbort = (error: unknown): never => {
-      const signal = abortedParent(call);
-      throw signal ? abortedError(operationOf(call), signal) : error;
-    };
-    const wait = async (plan: WaitPlan, fields: Record<string, unknown>) => {
-      logger?.warn(
-        {
-          operation: operationOf(call),
-          method,
-          url: sanitizeUrl(call.href),
-          ...fields,
-          waitMs: Math.round(plan.ms),
-          reason: plan.reason,
-        },
-        `retrying after ${plan.reason}`,
-      );
-      budget.spend(plan.ms);
-      await retry.sleep(plan.ms, waitSignal(call)).catch(onAbort);
-    };
     let refreshedAuth = false;
 
     for (let attempt = 1; ; attempt++) {
       const cancelled = abortedParent(call);
       if (cancelled) throw abortedError(operationOf(call), cancelled);
-      if (limiter) await acquire(limiter, call, budget, config).catch(onAbort);
+      if (limiter) await acquire(limiter, call, budget, config).catch((e) => rethrow(call, e));
       let first = credentials(call, hopOf(call), config);
-      if (first instanceof Promise) first = await first.catch(onAbort);
+      if (first instanceof Promise) first = await first.catch((e) => rethrow(call, e));
       const limit = attemptLimit(config.timeoutMs, budget.leftMs());
       const guard = attemptSignal(call.parents, limit.ms);
+      const context: AttemptContext = { call, guard, limit, idempotent, config };
       let response: Response;
       try {
         response = await send(call, first, guard.signal, config);
       } catch (cause) {
         guard.done();
         if (cause instanceof IntegrationError) throw cause;
-        const error = failure(cause, call, guard, limit, idempotent, config);
+        const error = failure(cause, context);
         if (error.code !== "NETWORK" && error.code !== "TIMEOUT") throw error;
         if (!shouldRetry(retry, { method, idempotent, attempt })) throw error;
         const plan = planRetryWait(retry, attempt, undefined, budget.leftMs());
         if (!plan.wait) throw error;
-        await wait(plan, { attempt, code: error.code });
+        await waitToRetry(plan, { attempt, code: error.code }, call, budget, config);
         continue;
       }
       limiter?.observe(response.headers);
-      const finish = () => {
-        const body = (cause: unknown) =>
-          failure(cause, call, guard, limit, idempotent, config, "body");
-        return guardBody(response, guard, body);
-      };
-      if (response.ok) return finish();
+      if (response.ok) return guardBody(response, guard, bodyFailure, context);
 
       if (response.status === 401 && !refreshedAuth && auth.invalidate?.()) {
         // One fresh-credential retry (an expired OAuth token); it does not use up a retry.
@@ -128,7 +105,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         if (plan.wait) {
           guard.done();
           discard(response);
-          await wait(plan, { attempt, status: response.status });
+          await waitToRetry(plan, { attempt, status: response.status }, call, budget, config);
           continue;
         }
         if (plan.advised) {
@@ -144,9 +121,46 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
         }
       }
       responseSecrets.set(response, config.secrets());
-      return finish();
+      return guardBody(response, guard, bodyFailure, context);
     }
   };
+}
+
+/** What names a failure of one attempt (before its response, or while reading its body). */
+interface AttemptContext {
+  call: Call;
+  guard: AttemptSignal;
+  limit: AttemptLimit;
+  idempotent: boolean;
+  config: FetchConfig;
+}
+
+/** A cancelled wait is ABORTED; any other error goes on as it is. */
+function rethrow(call: Call, error: unknown): never {
+  const signal = abortedParent(call);
+  throw signal ? abortedError(operationOf(call), signal) : error;
+}
+
+async function waitToRetry(
+  plan: WaitPlan,
+  fields: Record<string, unknown>,
+  call: Call,
+  budget: Budget,
+  config: FetchConfig,
+): Promise<void> {
+  config.logger?.warn(
+    {
+      operation: operationOf(call),
+      method: call.method,
+      url: sanitizeUrl(call.href),
+      ...fields,
+      waitMs: Math.round(plan.ms),
+      reason: plan.reason,
+    },
+    `retrying after ${plan.reason}`,
+  );
+  budget.spend(plan.ms);
+  await config.retry.sleep(plan.ms, waitSignal(call)).catch((e) => rethrow(call, e));
 }
 
 function prepareCall(
@@ -173,13 +187,10 @@ function prepareCall(
 
 function failure(
   cause: unknown,
-  call: Call,
-  guard: AttemptSignal,
-  limit: AttemptLimit,
-  idempotent: boolean,
-  config: FetchConfig,
+  context: AttemptContext,
   phase: "request" | "body" = "request",
 ): IntegrationError {
+  const { call, guard, limit, idempotent, config } = context;
   return attemptFailure(
     cause,
     {
@@ -192,6 +203,10 @@ function failure(
     },
     phase,
   );
+}
+
+function bodyFailure(cause: unknown, context: AttemptContext): IntegrationError {
+  return failure(cause, context, "body");
 }
 
 /** The tighter of the per-request timeout and what is left of the call's budget. */
@@ -238,8 +253,12 @@ function credentials(call: Call, hop: Hop, config: FetchConfig): Prepared | Prom
   const headers = { ...call.headers };
   const url = auth.editsUrl ? new URL(hop.href) : undefined;
   const pending = auth.apply(headers, url, waitSignal(call));
-  const done = (): Prepared => ({ hop: url ? { ...hop, href: url.href } : hop, headers });
-  return pending ? pending.then(done) : done();
+  if (pending) return pending.then(() => withUrl(hop, url, headers));
+  return withUrl(hop, url, headers);
+}
+
+function withUrl(hop: Hop, url: URL | undefined, headers: Record<string, string>): Prepared {
+  return { hop: url ? { ...hop, href: url.href } : hop, headers };
 }
 
 type Prepared = { hop: Hop; headers: Record<string, string> };
