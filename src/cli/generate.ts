@@ -29,6 +29,7 @@ interface GenerateFlags {
   kinds?: string;
   pagination?: string;
   force?: boolean;
+  writeConflicts?: boolean;
   dryRun?: boolean;
   json?: boolean;
   yes?: boolean;
@@ -98,6 +99,7 @@ export function optionsFromFlags(
     ...(recordKinds ? { recordKinds: recordKinds as Record<string, RecordKind> } : {}),
     ...(pagination ? { pagination } : {}),
     force: flags.force === true,
+    writeConflicts: flags.writeConflicts === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
     ...(specHeader ? { specHeader } : {}),
@@ -131,7 +133,14 @@ export function registerGenerate(program: Command): void {
       "--pagination <id=none,…>",
       "read only the first page of these operations instead of the detected style",
     )
-    .option("-f, --force", "overwrite an existing integration folder")
+    .option(
+      "-f, --force",
+      "rewrite the generated files of an existing integration (hand-owned files you changed are kept)",
+    )
+    .option(
+      "--write-conflicts",
+      "with --force: write the new generation of each hand-owned file you changed as <file>.capkit-new",
+    )
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
     .option(
       "--json",

@@ -36,6 +36,7 @@ describe("plop integration generator", () => {
     const manifest = JSON.parse(readFileSync(join(out, ".capkit.json"), "utf8"));
     expect(manifest.options.pagination).toEqual({ listHosts: "page", listFindings: "none" });
     expect(readdirSync(out).sort()).toEqual([
+      ".capkit",
       ".capkit.json",
       "acme.test.ts",
       "acme.ts",
