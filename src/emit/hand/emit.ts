@@ -38,6 +38,8 @@ const MOCK_EXPORTS = [
 export interface HandNames {
   clientClass: string;
   baseUrlConst: string;
+  /** The client's list of read-only POSTs (`ACME_IDEMPOTENT`), "" when it has none. */
+  idempotentConst?: string;
 }
 
 function validationView(model: IntegrationModel, views: OperationView[], all: OperationModel[]) {
@@ -165,6 +167,7 @@ export function emitHandFiles(
     title: commentText(model.title, 80),
     version: ctx.version,
     ...names,
+    idempotentConst: names.idempotentConst ?? "",
     transformNames: views.map((v) => v.transform),
     recordTypes: views.map((v) => v.schema),
     typesImport: importPath(files.types),
