@@ -27,14 +27,14 @@ function complete(dir: string): void {
       /import \{[^}]*\} from "@capkit\/runtime";/.exec(
         readFileSync(join(dir, "scanhub_transform.ts"), "utf8"),
       )?.[0] ?? "",
-      'import { Asset, Attribute, cvssToStatus, type Integration, Risk } from "@capkit/runtime";',
+      'import { Asset, Attribute, cvssToStatus, Risk, type RiskState } from "@capkit/runtime";',
     ],
     [throwOf("toHostAsset", dir), "  return new Asset(record.hostname ?? record.ip, record.ip);"],
     [
       throwOf("toFindingRisk", dir),
-      "  // the platform closes fixed and accepted findings itself\n  return new Risk(target, record.cve, cvssToStatus(record.cvss));",
+      '  // a finding hangs off the host it names (host_id), its state from the table\n  return new Risk(host, record.cve, cvssToStatus(record.cvss, FINDING_STATE[record.state ?? ""] ?? "T"));',
     ],
-    [throwOf("toScanAttribute", dir), '  return new Attribute("scan", record.id, target);'],
+    [throwOf("toScanAttribute", dir), '  return new Attribute("scan", record.id, host);'],
   ]);
   const test = join(dir, "scanhub.test.ts");
   writeFileSync(
@@ -51,6 +51,12 @@ describe("scanhub: the engineer's own", () => {
     [
       "    const client = this.client();\n",
       '    const client = this.client();\n    this.log.info("scanhub: pulling hosts, findings and scans");\n',
+    ],
+    [
+      /    throw new NotImplementedError\(`checkAffiliation[^\n]*\n/.exec(
+        readFileSync(join(dir, "scanhub.ts"), "utf8"),
+      )?.[0] ?? "",
+      "    for await (const host of this.client().listHosts())\n      if (toHostAsset(host).key === asset.key) return true;\n    return false;\n",
     ],
   ]);
 }
@@ -152,11 +158,13 @@ describe("capkit update: ScanHub v1 → v2", () => {
       /export function toContainerAsset\(record: ContainerRecord\): Asset \{\n\s+throw new NotImplementedError\(/,
     );
     expect(after["scanhub.ts"]).toContain("for await (const record of client.listContainers()) {");
-    expect(after["scanhub.test.ts"]).toContain(
-      'it("toContainerAsset maps a listContainers record to an Asset"',
+    expect(readFileSync(join(dir, "scanhub_transform.test.ts"), "utf8")).toContain(
+      'it("toContainerAsset maps one listContainers record to an Asset"',
     );
-    expect(transform).toContain('  return new Attribute("scan", record.id, target);');
-    expect(result.verification.tests_red).toBe(1);
+    expect(after["scanhub.test.ts"]).toContain('it("listContainers: its records go through');
+    expect(transform).toContain('  return new Attribute("scan", record.id, host);');
+    // the new operation's transform test and its invoke() test
+    expect(result.verification.tests_red).toBe(2);
     expect(result.verification.tests_unexpected.join()).not.toContain("toContainerAsset");
 
     // tsc points at the transform line that reads the renamed field
