@@ -53,7 +53,7 @@ describe("scanhub: the engineer's own", () => {
       '    const client = this.client();\n    this.log.info("scanhub: pulling hosts, findings and scans");\n',
     ],
     [
-      /    throw new NotImplementedError\(`checkAffiliation[^\n]*\n/.exec(
+      / {4}throw new NotImplementedError\(`checkAffiliation[^\n]*\n/.exec(
         readFileSync(join(dir, "scanhub.ts"), "utf8"),
       )?.[0] ?? "",
       "    for await (const host of this.client().listHosts())\n      if (toHostAsset(host).key === asset.key) return true;\n    return false;\n",
