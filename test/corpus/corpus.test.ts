@@ -94,7 +94,7 @@ describe("corpus > a small folder end to end", () => {
       ["good.yaml", "ok"],
     ]);
     expect(report.documents[0]!.reasons[0]).toMatch(/bad\.yaml/);
-    expect(report.documents[1]).toMatchObject({ operations: 2, testsRed: 7 });
+    expect(report.documents[1]).toMatchObject({ operations: 2, testsRed: 8 });
     expect(report.totals).toEqual({ documents: 2, ok: 1, rejected: 1, broken: 0 });
   });
 });

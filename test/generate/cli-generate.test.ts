@@ -17,7 +17,7 @@ describe("capkit generate", () => {
     expect(result.exitCode, result.all).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.status).toBe("complete");
-    expect(report.summary).toMatch(/build ok, \d+ passed, 7 failing as expected \(RED\)/);
+    expect(report.summary).toMatch(/build ok, \d+ passed, 8 failing as expected \(RED\)/);
     expect(report.files_modified).toContain("vulnscan/vulnscan_client.ts");
     expect(report.verification).toMatchObject({ tests_passed: true, build_success: true });
     expect(report.handoff.context).toMatch(/toHostAsset/);

@@ -32,7 +32,7 @@ describe("plop integration generator", () => {
     const { changes, failures } = await generator.runActions(answers);
     expect(failures).toEqual([]);
     expect(changes[0]?.path).toMatch(/build ok \(tsc --noEmit\)/);
-    expect(changes[0]?.path).toMatch(/7 failing as expected \(RED/);
+    expect(changes[0]?.path).toMatch(/8 failing as expected \(RED/);
     const manifest = JSON.parse(readFileSync(join(out, ".capkit.json"), "utf8"));
     expect(manifest.options.pagination).toEqual({ listHosts: "page", listFindings: "none" });
     expect(readdirSync(out).sort()).toEqual([

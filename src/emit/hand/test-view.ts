@@ -177,7 +177,10 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
     })),
     handlers,
     invokeTests,
-    invokeTarget: invokeTests.some((t) => t.expected.some((code) => /\btarget\)/.test(code))),
+    // the expectations name the integration when a sent record hangs off it
+    invokeTarget: served.some(
+      (s) => parentOf(s.step.op).kind === "target" && s.variants.some((v) => !v.dropped),
+    ),
     parents: [...parents].map(([name, value]) => ({ name, value })),
     transformTests,
     affiliated,
