@@ -3,13 +3,13 @@
  * On a terminal, missing answers are asked for through the same plop generator.
  */
 import type { Command } from "commander";
-import pc from "picocolors";
 import { CapkitError } from "../errors.js";
 import { parsePairs, RECORD_KINDS } from "../generate/answers.js";
 import { exampleSpecPath } from "../generate/example.js";
 import type { GenerateOptions } from "../generate/index.js";
 import type { AuthModel, RecordKind } from "../model/types.js";
-import { formatReport, toHandoff } from "./generate-report.js";
+import { formatReport, printStage, toHandoff } from "./generate-report.js";
+import { addSpecLimitOptions, type SpecLimitFlags, specLimits } from "./spec-limits.js";
 
 const AUTH_KINDS: AuthModel["kind"][] = [
   "bearer",
@@ -19,7 +19,7 @@ const AUTH_KINDS: AuthModel["kind"][] = [
   "none",
 ];
 
-interface GenerateFlags {
+export interface GenerateFlags extends SpecLimitFlags {
   spec?: string;
   name?: string;
   operations?: string;
@@ -28,6 +28,7 @@ interface GenerateFlags {
   auth?: string;
   kinds?: string;
   pagination?: string;
+  validation?: string;
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -86,6 +87,7 @@ export function optionsFromFlags(
   const operations = list(flags.operations);
   const tags = list(flags.tags);
   const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
+  const limits = specLimits(flags);
   return {
     spec: flags.spec ?? exampleSpecPath(),
     ...(flags.name ? { name: flags.name } : {}),
@@ -95,16 +97,19 @@ export function optionsFromFlags(
     ...(flags.auth ? { auth: flags.auth as AuthModel["kind"] } : {}),
     ...(recordKinds ? { recordKinds: recordKinds as Record<string, RecordKind> } : {}),
     ...(pagination ? { pagination } : {}),
+    ...(flags.validation ? { validation: flags.validation } : {}),
     force: flags.force === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
     ...(specHeader ? { specHeader } : {}),
     allowRemoteRefs: flags.allowRemoteRefs === true,
+    ...(limits.maxBytes ? { maxSpecBytes: limits.maxBytes } : {}),
+    ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}),
   };
 }
 
 export function registerGenerate(program: Command): void {
-  program
+  const command = program
     .command("generate")
     .description(
       "Generate an integration (main, client, types, transform, tests) from an OpenAPI document.",
@@ -129,7 +134,12 @@ export function registerGenerate(program: Command): void {
       "--pagination <id=none,…>",
       "read only the first page of these operations instead of the detected style",
     )
-    .option("-f, --force", "overwrite an existing integration folder")
+    .option(
+      "--validation <operationId>",
+      "the operation validateCredentials calls (default: /me, /user, /whoami… or the first list operation)",
+    )
+    // no -f: ESLint users read -f as the output format, and overwriting must be spelled out
+    .option("--force", "overwrite an existing integration folder")
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
     .option(
       "--json",
@@ -141,7 +151,8 @@ export function registerGenerate(program: Command): void {
       "--spec-header <header>",
       'HTTP header for a private spec URL, e.g. "Authorization: Bearer …" (or CAPKIT_SPEC_HEADER)',
     )
-    .option("--allow-remote-refs", "let the spec $ref documents on other hosts")
+    .option("--allow-remote-refs", "let the spec $ref documents on other hosts");
+  addSpecLimitOptions(command)
     .addHelpText(
       "after",
       `
@@ -149,6 +160,10 @@ Examples:
   $ capkit generate --yes                                   # the bundled example spec
   $ capkit generate --spec ./openapi.yaml --name acme --operations listHosts,listFindings
   $ capkit generate --spec https://example.com/openapi.json --name acme --tags Vulnerabilities --dry-run
+
+Before the first prompt, capkit checks that the project holding the output folder has
+@capkit/runtime, vitest and msw installed, and that the folder is free; it prints the install
+command when something is missing.
 
 Exit codes: 0 written and verified (transform tests RED by design), 1 verification failed or bad input, 2 usage.`,
     )
@@ -167,9 +182,7 @@ Exit codes: 0 written and verified (transform tests RED by design), 1 verificati
       const result = await generate({
         ...options,
         cwd,
-        ...(showProgress
-          ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
-          : {}),
+        ...(showProgress ? { onProgress: printStage(process.stderr) } : {}),
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(toHandoff(result, cwd), null, 2)}\n`);
       else process.stdout.write(`${formatReport(result, cwd)}\n`);

@@ -2,7 +2,7 @@
  * generate: the whole pipeline behind `capkit generate` and `npx plop integration`:
  * load the spec → build the model → emit → format → write (all or nothing) → verify.
  */
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { emitIntegration } from "../emit/index.js";
 import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
@@ -11,6 +11,8 @@ import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js"
 import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
+import { assertProjectReady } from "./preflight.js";
+import { type StageEvent, stageText } from "./stages.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
 export interface GenerateOptions {
@@ -31,6 +33,9 @@ export interface GenerateOptions {
   cwd?: string;
   specHeader?: string;
   allowRemoteRefs?: boolean;
+  /** Caps on the spec download (defaults: 50 MB, 30 s). */
+  maxSpecBytes?: number;
+  timeoutMs?: number;
   /** The spec, when the caller (the plop prompts) has loaded it already. */
   loaded?: LoadedSpec;
   /** Record kind per operation id, overriding the detected ones. */
@@ -39,7 +44,8 @@ export interface GenerateOptions {
   pagination?: Record<string, string>;
   /** Operation id of the `validateCredentials` call, overriding the detected one. */
   validation?: string;
-  onProgress?: (message: string) => void;
+  /** Each stage as it starts and ends: loading, generating, type-checking, testing. */
+  onProgress?: (event: StageEvent) => void;
 }
 
 export interface GenerateResult {
@@ -54,9 +60,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
   if (options.name !== undefined) assertName(options.name);
-  // Started first, so that loading TypeScript overlaps with loading the spec.
+  // Before anything else: the project must have what the result needs…
+  if (!options.dryRun && options.verify !== false) {
+    assertProjectReady(resolve(cwd, options.out ?? "integrations"), { cwd, noVerifyHint: true });
+  }
+  // Started early, so that loading TypeScript overlaps with loading the spec.
   const types = startTypesWorker();
-  // Refuse an occupied folder before the (possibly slow) load, when the name is known.
+  // …and an occupied folder is refused before the (possibly slow) load, when the name is known.
   if (options.name && !options.dryRun) {
     checkOutputFolder(
       resolve(cwd, options.out ?? `integrations/${options.name}`),
@@ -64,13 +74,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     );
   }
 
-  progress(`Loading ${options.spec}`);
+  if (!options.loaded) progress(stageText.loading(options.spec));
   const spec =
     options.loaded ??
     (await loadSpec(options.spec, {
       cwd,
       ...(options.specHeader ? { header: options.specHeader } : {}),
       ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+      ...(options.maxSpecBytes ? { maxBytes: options.maxSpecBytes } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     }));
   const name =
     options.name ??
@@ -78,7 +90,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   assertName(name);
   const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
-  progress("Building the integration model");
   const model = buildModel(spec, {
     name,
     ...(options.operations?.length ? { operations: options.operations } : {}),
@@ -87,17 +98,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   });
   applyOverrides(model, options);
   assertUsable(model);
-  progress(`Emitting ${model.operations.length} operation(s)`);
+  progress(stageText.loaded(spec, model.operations.length));
+  progress(stageText.generating(model));
   const files = await emitIntegration(model, { format: formatFiles, typesParts: types });
   const planned = planFiles(outDir, files, options.dryRun === true);
   if (options.dryRun) return { outDir, model, files: planned, written: false };
 
   writeFiles(outDir, files);
-  progress(`Wrote ${files.length} files to ${relative(cwd, outDir) || "."}`);
+  progress(stageText.written(planned, outDir, cwd));
   if (options.verify === false) return { outDir, model, files: planned, written: true };
-  progress("Verifying: tsc --noEmit and the new tests");
+  progress(stageText.verifying());
   const { verifyIntegration } = await import("../verify/index.js");
-  const verification = await verifyIntegration(outDir, cwd);
+  const verification = await verifyIntegration(outDir, cwd, {
+    build: (build) => progress(stageText.typechecked(build)),
+    tests: (tests) => progress(stageText.tested(tests)),
+  });
   return { outDir, model, files: planned, written: true, verification };
 }
 

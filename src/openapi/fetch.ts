@@ -78,7 +78,7 @@ function networkError(error: unknown, url: string, ctx: LoadContext): CapkitErro
   ) {
     return new CapkitError(
       "SPEC_TIMEOUT",
-      `Could not download the spec from ${source}: no complete answer within ${ctx.timeoutMs} ms. Check the network, or download the file and pass its path.`,
+      `Could not download the spec from ${source}: no complete answer within ${ctx.timeoutMs / 1000} s. Check the network, raise the limit with --timeout <seconds> (or CAPKIT_SPEC_TIMEOUT), or download the file and pass its path.`,
       { source, cause: error },
     );
   }
@@ -126,7 +126,7 @@ async function readCapped(
 export function tooLarge(source: string, maxBytes: number): CapkitError {
   return new CapkitError(
     "SPEC_TOO_LARGE",
-    `The spec at ${displayUrl(source)} is larger than the ${maxBytes}-byte cap. Raise the cap (maxBytes) if the document is trusted.`,
+    `The spec at ${displayUrl(source)} is larger than the ${maxBytes}-byte cap. If the document is trusted, raise the cap with --max-spec-bytes <bytes> (or CAPKIT_MAX_SPEC_BYTES).`,
     { source: displayUrl(source) },
   );
 }
