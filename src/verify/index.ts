@@ -18,10 +18,12 @@ export async function verifyIntegration(
   cwd: string,
   report: { build?: (r: TypecheckResult) => void; tests?: (r: TestRunResult) => void } = {},
 ): Promise<Verification> {
-  const heard = <T>(hear: ((r: T) => void) | undefined) => (r: T) => {
-    hear?.(r);
-    return r;
-  };
+  const heard =
+    <T>(hear: ((r: T) => void) | undefined) =>
+    (r: T) => {
+      hear?.(r);
+      return r;
+    };
   const [build, tests] = await Promise.all([
     typecheck(dir).then(heard(report.build)),
     runTests(dir, cwd).then(heard(report.tests)),
