@@ -1,6 +1,7 @@
 // The operation picker driven by real key sequences through inquirer and a readline on a stream,
 // as a terminal would send them.
 import { PassThrough } from "node:stream";
+import { stripVTControlCharacters } from "node:util";
 import inquirer from "inquirer";
 import { describe, expect, it } from "vitest";
 import { SearchCheckboxPrompt, type SearchChoice } from "../../generators/search-checkbox.js";
@@ -39,7 +40,7 @@ async function pick(keys: string[]): Promise<{ picked: string[]; screen: string[
   }
   const result = (await answer) as { ops: string[] };
   // strip colours and cursor movement: what a reader sees
-  const screen = frames.map((f) => f.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ""));
+  const screen = frames.map((f) => stripVTControlCharacters(f));
   return { picked: result.ops, screen };
 }
 
