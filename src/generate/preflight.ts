@@ -87,7 +87,7 @@ export function assertProjectReady(
     const all = { runtime: [...NEEDED.runtime], dev: [...NEEDED.dev] };
     throw new CapkitError(
       "OUT_NOT_IN_PROJECT",
-      `${shown} is not inside a Node project (no package.json in it or any folder above), so the generated code could not import @capkit/runtime nor run its tests. Nothing was written. Generate inside your repository (--out), or make the folder above it a project first:\n  npm init -y && npm pkg set type=module && ${installCommand("npm", all)}`,
+      `${shown} is not inside a Node project (no package.json in it or any folder above), so the generated code could not import @capkit/runtime nor run its tests. Nothing was written. Generate inside your repository, or make a project here first:\n  npm init -y && npm pkg set type=module && ${installCommand("npm", all)}`,
       { source: shown },
     );
   }
