@@ -15,7 +15,9 @@ import { repoRoot } from "./packed.js";
 export async function publintMessages(pkg: Packed): Promise<string[]> {
   const tarball = readFileSync(pkg.tarball);
   const { messages } = await publint({
-    pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.length) },
+    pack: {
+      tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.length),
+    },
     level: "suggestion",
   });
   const json = JSON.parse(readFileSync(join(pkg.dir, "package.json"), "utf8"));

@@ -22,7 +22,11 @@ async function pack(dest: string, workspace?: string): Promise<Packed> {
   const args = ["pack", "--json", "--ignore-scripts", "--pack-destination", dest];
   if (workspace) args.push("-w", workspace);
   const { stdout } = await execa("npm", args, { cwd: repoRoot });
-  const [info] = JSON.parse(stdout) as { name: string; filename: string; files: { path: string }[] }[];
+  const [info] = JSON.parse(stdout) as {
+    name: string;
+    filename: string;
+    files: { path: string }[];
+  }[];
   if (!info) throw new Error(`npm pack printed no package: ${stdout}`);
   const tarball = join(dest, info.filename);
   const dir = join(dest, info.name.replace("/", "__"));
@@ -52,7 +56,10 @@ export function folderSize(dir: string): number {
  * A package's installed size with its dependencies: every folder its dependency closure resolves to
  * in `node_modules` (nested copies first, then hoisted), each counted once.
  */
-export function installedSize(project: string, name: string): { bytes: number; packages: string[] } {
+export function installedSize(
+  project: string,
+  name: string,
+): { bytes: number; packages: string[] } {
   const seen = new Map<string, string>();
   const visit = (from: string, dep: string): void => {
     // Node's lookup: node_modules in the folder, then in every folder above, up to the project
@@ -82,4 +89,29 @@ export function installedSize(project: string, name: string): { bytes: number; p
     }
   }
   return { bytes, packages: [...seen.values()].sort() };
+}
+
+/**
+ * A user's shell: this process's environment without what npm and vitest put there (`npm_config_*`
+ * from this repository's .npmrc would load tsx into the user's installs), npm quiet and served
+ * from its cache when it can, and a git identity.
+ */
+export function userEnv(): Record<string, string> {
+  const inherited = Object.entries(process.env).filter(
+    (e): e is [string, string] =>
+      e[1] !== undefined && !/^(npm_|VITEST|NODE_ENV$|TEST$|INIT_CWD$)/i.test(e[0]),
+  );
+  return {
+    ...Object.fromEntries(inherited),
+    NODE_OPTIONS: "",
+    NO_COLOR: "1",
+    npm_config_prefer_offline: "true",
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+    GIT_AUTHOR_NAME: "capkit test",
+    GIT_AUTHOR_EMAIL: "test@example.invalid",
+    GIT_COMMITTER_NAME: "capkit test",
+    GIT_COMMITTER_EMAIL: "test@example.invalid",
+  };
 }
