@@ -103,9 +103,11 @@ export function chooseValidation(
   }
   const list = operations.find((o) => o.isList) ?? operations[0];
   if (!list)
-    throw new CapkitError("MODEL_NO_OPERATIONS", `${spec.source}: no operation was selected.`, {
-      source: spec.source,
-    });
+    throw new CapkitError(
+      "MODEL_NO_OPERATIONS",
+      `${spec.source}: no operation was selected: none of its operations looks like a list of assets or risks, so none is picked by default. Name them with --operations (ids or "GET /path") or --tags; \`capkit doctor ${spec.source}\` lists them.`,
+      { source: spec.source },
+    );
   return listCall(
     list,
     list.isList

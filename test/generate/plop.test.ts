@@ -15,7 +15,9 @@ type Question = {
 };
 
 async function integration(options: { destBasePath?: string } = {}) {
-  const plop = await nodePlop(plopfile, { force: false, ...options });
+  const plop = options.destBasePath
+    ? await nodePlop(plopfile, { destBasePath: options.destBasePath, force: false })
+    : await nodePlop(plopfile);
   const generator = plop.getGenerator("integration");
   const questions = generator.prompts as unknown as Question[];
   const question = (name: string) => questions.find((q) => q.name === name)!;

@@ -29,7 +29,11 @@ async function pick(keys: string[]): Promise<{ picked: string[]; screen: string[
   const output = new PassThrough();
   const frames: string[] = [];
   output.on("data", (chunk: Buffer) => frames.push(chunk.toString()));
-  const prompt = inquirer.createPromptModule({ input, output });
+  // inquirer types its streams as a terminal's; readline needs only a stream
+  const prompt = inquirer.createPromptModule({
+    input: input as unknown as NodeJS.ReadStream,
+    output: output as unknown as NodeJS.WriteStream,
+  });
   prompt.registerPrompt("capkit-checkbox", SearchCheckboxPrompt as never);
   const answer = prompt([
     { type: "capkit-checkbox" as never, name: "ops", message: "Operations:", choices },
