@@ -89,6 +89,20 @@ describe("capkit generate > before writing, the project must have what the resul
   });
 });
 
+describe("capkit generate on a terminal > before the first prompt", () => {
+  it("names what the project lacks, and an occupied folder the flags name", async () => {
+    const { beforePrompts } = await import("../../src/cli/generate-prompts.js");
+    expect(() => beforePrompts({}, outside)).toThrow(/not inside a Node project/);
+    const dir = scratchDir("cli-before-prompts");
+    mkdirSync(join(dir, "integrations/acme"), { recursive: true });
+    writeFileSync(join(dir, "integrations/acme/acme.ts"), "// mine\n");
+    expect(() => beforePrompts({ name: "acme" }, dir)).toThrow(/integrations\/acme is not empty/);
+    expect(() => beforePrompts({ out: "integrations/acme" }, dir)).toThrow(/is not empty/);
+    expect(() => beforePrompts({ name: "acme", force: true }, dir)).not.toThrow();
+    expect(() => beforePrompts({ name: "other" }, dir)).not.toThrow();
+  });
+});
+
 describe("capkit generate > flags", () => {
   it("--validation picks the credential check; an operation outside the selection is refused", async () => {
     const dir = scratchDir("cli-validation");
