@@ -17,9 +17,9 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  rmSync,
   writeFileSync,
 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
@@ -108,7 +108,8 @@ beforeAll(async () => {
   sha = git(clone, "rev-parse", "HEAD");
 }, 120_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// two node environments and clones: removing them takes a while on a busy disk
+afterAll(() => rm(root, { recursive: true, force: true }), 300_000);
 
 /** Set up with the hook at `rev`: passes on the clean integration, fails on a hand-edited one. */
 const guardsCommits =

@@ -12,9 +12,9 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   writeFileSync,
 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -64,10 +64,10 @@ beforeAll(async () => {
   packed = await packBoth();
 }, 120_000);
 
-afterAll(() => {
-  rmSync(repo, { recursive: true, force: true });
-  if (packed) rmSync(packed.dest, { recursive: true, force: true });
-});
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+  if (packed) await rm(packed.dest, { recursive: true, force: true });
+}, 300_000);
 
 describe("package hygiene, on the packed tarballs", () => {
   it("publint finds nothing in either package", async () => {
