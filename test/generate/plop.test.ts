@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import nodePlop from "node-plop";
 import { describe, expect, it } from "vitest";
-import { exampleSpec, scratchDir } from "../helpers/scratch.js";
+import { exampleFiles, exampleSpec, scratchDir } from "../helpers/scratch.js";
 
 // The compiled plopfile is what `plop.load("capkit")` gives a user repository.
 const plopfile = new URL("../../dist/plopfile.js", import.meta.url).pathname;
@@ -61,15 +61,7 @@ describe("plop integration generator", () => {
     ]);
     const manifest = JSON.parse(readFileSync(join(out, ".capkit.json"), "utf8"));
     expect(manifest.options.pagination).toEqual({ listHosts: "page", listFindings: "none" });
-    expect(readdirSync(out).sort()).toEqual([
-      ".capkit.json",
-      "acme.test.ts",
-      "acme.ts",
-      "acme_client.ts",
-      "acme_samples.ts",
-      "acme_transform.ts",
-      "acme_types.ts",
-    ]);
+    expect(readdirSync(out).sort()).toEqual(exampleFiles("acme"));
     // the integration's tests ran with caches in the temp folder, not beside the files
     expect(readdirSync(dir)).toEqual(["integrations"]);
     expect(readdirSync(join(dir, "integrations"))).toEqual(["acme"]);

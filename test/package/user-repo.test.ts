@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "../../src/verify/run-tests.js";
+import { exampleFiles } from "../helpers/scratch.js";
 import { attwProblems, brokenLinks, entryMismatch, publintMessages } from "./hygiene.js";
 import { installedSize, type Packed, packBoth, repoRoot, userEnv } from "./packed.js";
 
@@ -166,15 +167,7 @@ describe("a fresh repository, set up as the README says", () => {
     expect(run.all).toContain("build ok (tsc --noEmit)");
     expect(run.all).toMatch(/\d+ passed, 2 failing as expected \(RED: NotImplementedError\)/);
     // verifying left nothing beside the files (no node_modules/.vite)
-    expect(readdirSync(join(repo, "integrations/acme")).sort()).toEqual([
-      ".capkit.json",
-      "acme.test.ts",
-      "acme.ts",
-      "acme_client.ts",
-      "acme_samples.ts",
-      "acme_transform.ts",
-      "acme_types.ts",
-    ]);
+    expect(readdirSync(join(repo, "integrations/acme")).sort()).toEqual(exampleFiles("acme"));
   }, 180_000);
 
   it("npx capkit generate --yes writes and verifies the bundled example", async () => {
