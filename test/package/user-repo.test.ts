@@ -92,7 +92,7 @@ describe("package hygiene, on the packed tarballs", () => {
     expect([...capkit, ...runtime].filter((p) => !explained(p))).toEqual([]);
     expect(README).toMatch(/node10[\s\S]{0,300}subpath/);
     expect(README).toMatch(/ESM only/);
-  });
+  }, 120_000);
 
   it("main and types agree with exports['.'] in both packages", () => {
     expect(entryMismatch(packed.capkit)).toBeUndefined();
