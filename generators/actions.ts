@@ -10,6 +10,7 @@ import type { GenerateResult } from "../src/generate/index.js";
 import { type StageEvent, stageText } from "../src/generate/stages.js";
 import type { AuthModel, RecordKind } from "../src/model/types.js";
 import type { Verification } from "../src/verify/index.js";
+import { generateReceiverFrom, type Kind, kindOf } from "./receiver-prompts.js";
 import type { SpecSession } from "./spec-session.js";
 
 export interface Answers {
@@ -21,6 +22,9 @@ export interface Answers {
   auth: string;
   validation: string;
   out: string;
+  kind?: Kind;
+  events?: string[];
+  signature?: string;
 }
 
 /** A stage that failed: plop prints the message as the action's failure. */
@@ -119,8 +123,13 @@ export function stageActions(plop: NodePlopAPI, session: SpecSession) {
   for (const [type, stage] of stages) {
     plop.setActionType(type, (answers) => stage(run(answers)));
   }
+  // a receiver is generated and verified in one step, and reports as the pull kind's summary does
+  plop.setActionType("capkit-receiver", (answers) =>
+    generateReceiverFrom(session, answers as Answers),
+  );
   return (raw?: object): (string | { type: string; abortOnFail?: boolean })[] => {
     const answers = (raw ?? {}) as Answers;
+    if (kindOf(session, answers) === "receiver") return [{ type: "capkit-receiver" }];
     const loaded = session.loaded && session.source === answers.spec ? session.loaded : undefined;
     const count = answers.operations?.length ?? 0;
     // comments: plop prints them as the stage starts, the actions' results as it ends

@@ -9,7 +9,9 @@ import { exampleSpecPath } from "../src/generate/example.js";
 import { assertProjectReady } from "../src/generate/preflight.js";
 import { validateServiceName } from "../src/model/names.js";
 import { type Answers, stageActions } from "./actions.js";
+import { kindOf, kindPrompts } from "./receiver-prompts.js";
 import { SearchCheckboxPrompt, type SearchChoice } from "./search-checkbox.js";
+import { SkippableInput, SkippableList } from "./skip-prompts.js";
 import { SpecSession } from "./spec-session.js";
 
 const AUTH_KINDS = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
@@ -41,6 +43,8 @@ const ids = (answers?: Partial<Answers>, value = "") =>
 export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   const session = new SpecSession();
   plop.setPrompt("capkit-checkbox", SearchCheckboxPrompt as never);
+  plop.setPrompt("capkit-input", SkippableInput as never);
+  plop.setPrompt("capkit-list", SkippableList as never);
   return {
     description: "Generate a platform integration from an OpenAPI document",
     prompts: prompts(session),
@@ -58,6 +62,9 @@ function projectReady(): void {
 }
 
 function prompts(session: SpecSession): PromptQuestion[] {
+  const receiver = kindPrompts(session);
+  // the pull questions answer themselves in a receiver run (see skip-prompts.ts)
+  const notPull = (answers: Partial<Answers>) => kindOf(session, answers) !== "pull";
   return [
     {
       type: "input",
@@ -74,10 +81,7 @@ function prompts(session: SpecSession): PromptQuestion[] {
           return undefined;
         });
         if (missing !== true) return missing;
-        const invalid = validateServiceName(value);
-        if (invalid) return invalid;
-        const taken = await folderProblem(`integrations/${value}`).catch((e: Error) => e.message);
-        return taken ?? true;
+        return validateServiceName(value) ?? true;
       },
     },
     {
@@ -86,18 +90,24 @@ function prompts(session: SpecSession): PromptQuestion[] {
       message: "OpenAPI document (path or URL; Enter for the bundled example):",
       // Shown relative when it can be: the bundled example is the default.
       default: () => displayPath(exampleSpecPath()),
-      validate: async (value: string) => {
+      validate: async (value: string, answers?: Partial<Answers>) => {
         try {
           await session.load(value);
-          return true;
         } catch (error) {
           return error instanceof Error ? error.message : String(error);
         }
+        // once the kind is known, an occupied default folder is said now, not after the last answer
+        const both = session.operations.length > 0 && session.webhooks.length > 0;
+        if (both || !answers?.name) return true;
+        const out = `integrations/${answers.name}${kindOf(session, {}) === "pull" ? "" : "-webhook"}`;
+        return (await folderProblem(out).catch((e: Error) => e.message)) ?? true;
       },
     },
+    receiver.kind,
     {
       type: "capkit-checkbox",
       name: "operations",
+      skip: notPull,
       message: "Operations (the likely asset and risk sources are selected):",
       choices: () => operationChoices(session),
       bypass: (value: string) =>
@@ -109,8 +119,9 @@ function prompts(session: SpecSession): PromptQuestion[] {
         value.length === 0 ? "Select at least one operation." : true,
     },
     {
-      type: "input",
+      type: "capkit-input",
       name: "kinds",
+      skip: notPull,
       message: `Record kind per operation (${RECORD_KINDS.join(", ")}):`,
       default: (answers: Partial<Answers>) =>
         (answers.operations ?? [])
@@ -122,8 +133,9 @@ function prompts(session: SpecSession): PromptQuestion[] {
       },
     },
     {
-      type: "input",
+      type: "capkit-input",
       name: "pagination",
+      skip: notPull,
       message: "Pagination per operation (the detected style, or none to read one page):",
       default: (answers: Partial<Answers>) => {
         const ops = answers.operations ?? [];
@@ -141,8 +153,9 @@ function prompts(session: SpecSession): PromptQuestion[] {
       },
     },
     {
-      type: "list",
+      type: "capkit-list",
       name: "auth",
+      skip: notPull,
       message: "Auth scheme (the spec's is first):",
       choices: () => {
         const detected = session.auth();
@@ -154,8 +167,9 @@ function prompts(session: SpecSession): PromptQuestion[] {
       },
     },
     {
-      type: "input",
+      type: "capkit-input",
       name: "validation",
+      skip: notPull,
       message: (answers: Partial<Answers>) => {
         const detected = session.validation(answers.operations ?? []);
         return `validateCredentials call (an operation id; detected: ${detected?.reason ?? "none"}):`;
@@ -166,11 +180,14 @@ function prompts(session: SpecSession): PromptQuestion[] {
       validate: (value: string, answers?: Partial<Answers>) =>
         problem(() => validationProblem(session, value, answers?.operations)),
     },
+    receiver.events,
+    receiver.signature,
     {
       type: "input",
       name: "out",
       message: "Output folder:",
-      default: (answers: Partial<Answers>) => `integrations/${answers.name ?? "integration"}`,
+      default: (answers: Partial<Answers>) =>
+        `integrations/${answers.name ?? "integration"}${notPull(answers) ? "-webhook" : ""}`,
       validate: async (value: string) => {
         const where = problem(() => {
           assertProjectReady(resolve(value));

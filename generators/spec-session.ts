@@ -6,23 +6,31 @@
 import { specLimits } from "../src/cli/spec-limits.js";
 import type { IntegrationModel, ValidationCall } from "../src/model/types.js";
 import type { LoadedSpec, OperationSummary } from "../src/openapi/index.js";
+import type { WebhookSummary } from "../src/openapi/select-webhooks.js";
 
 export class SpecSession {
   source = "";
   loaded: LoadedSpec | undefined;
   operations: OperationSummary[] = [];
+  webhooks: WebhookSummary[] = [];
+  /** The detected signature scheme of a document with webhooks. */
+  signature: string | undefined;
   #probed: { key: string; model: IntegrationModel } | undefined;
   #buildModel: typeof import("../src/model/index.js").buildModel | undefined;
 
   async load(source: string): Promise<void> {
     if (this.loaded && source === this.source) return;
     const { loadSpec, listOperations } = await import("../src/openapi/index.js");
+    const { listWebhooks } = await import("../src/openapi/select-webhooks.js");
+    const { detectSignature } = await import("../src/openapi/signature-preset.js");
     this.loaded = await loadSpec(source, {
       ...(process.env.CAPKIT_SPEC_HEADER ? { header: process.env.CAPKIT_SPEC_HEADER } : {}),
       ...specLimits({}),
     });
     this.source = source;
     this.operations = listOperations(this.loaded);
+    this.webhooks = listWebhooks(this.loaded);
+    this.signature = this.webhooks.length > 0 ? detectSignature(this.loaded.document) : undefined;
     this.#buildModel = (await import("../src/model/index.js")).buildModel;
     this.#probed = undefined;
   }

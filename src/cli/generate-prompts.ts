@@ -24,15 +24,19 @@ export async function runInteractive(flags: GenerateFlags): Promise<number> {
   beforePrompts(flags);
   const plop = await nodePlop(packageFile("dist/plopfile.js"));
   const generator = plop.getGenerator("integration");
-  // Positional bypass in prompt order; "_" asks the question.
+  // Positional bypass in prompt order (name, spec, kind, operations, kinds, pagination, auth,
+  // validation, events, signature, out); "_" asks the question.
   const answers = await generator.runPrompts([
     flags.name ?? "_",
     flags.spec ?? "_",
+    "_",
     flags.operations ?? "_",
     "_",
     "_",
     flags.auth ?? "_",
     flags.validation ?? "_",
+    "_",
+    "_",
     flags.out ?? "_",
   ]);
   const { failures } = await generator.runActions(answers, {

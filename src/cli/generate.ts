@@ -30,12 +30,15 @@ export interface GenerateFlags extends SpecLimitFlags {
   pagination?: string;
   validation?: string;
   force?: boolean;
+  writeConflicts?: boolean;
   dryRun?: boolean;
   json?: boolean;
   yes?: boolean;
   verify?: boolean;
   specHeader?: string;
   allowRemoteRefs?: boolean;
+  events?: string;
+  signature?: string;
 }
 
 const list = (value: string | undefined) =>
@@ -99,6 +102,7 @@ export function optionsFromFlags(
     ...(pagination ? { pagination } : {}),
     ...(flags.validation ? { validation: flags.validation } : {}),
     force: flags.force === true,
+    writeConflicts: flags.writeConflicts === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
     ...(specHeader ? { specHeader } : {}),
@@ -139,7 +143,14 @@ export function registerGenerate(program: Command): void {
       "the operation validateCredentials calls (default: /me, /user, /whoami… or the first list operation)",
     )
     // no -f: ESLint users read -f as the output format, and overwriting must be spelled out
-    .option("--force", "overwrite an existing integration folder")
+    .option(
+      "--force",
+      "rewrite the generated files of an existing integration (hand-owned files you changed are kept)",
+    )
+    .option(
+      "--write-conflicts",
+      "with --force: write the new generation of each hand-owned file you changed as <file>.capkit-new",
+    )
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
     .option(
       "--json",
@@ -151,7 +162,15 @@ export function registerGenerate(program: Command): void {
       "--spec-header <header>",
       'HTTP header for a private spec URL, e.g. "Authorization: Bearer …" (or CAPKIT_SPEC_HEADER)',
     )
-    .option("--allow-remote-refs", "let the spec $ref documents on other hosts");
+    .option("--allow-remote-refs", "let the spec $ref documents on other hosts")
+    .option(
+      "-e, --events <ids>",
+      'a webhook receiver instead of a pull integration: event ids, patterns ("code-scanning-alert/*") or tags',
+    )
+    .option(
+      "--signature <scheme>",
+      "receiver signature: github, stripe, slack, standard, okta or hmac-sha256:<header>[:hex|base64] (default: detected)",
+    );
   addSpecLimitOptions(command)
     .addHelpText(
       "after",
@@ -160,6 +179,7 @@ Examples:
   $ capkit generate --yes                                   # the bundled example spec
   $ capkit generate --spec ./openapi.yaml --name acme --operations listHosts,listFindings
   $ capkit generate --spec https://example.com/openapi.json --name acme --tags Vulnerabilities --dry-run
+  $ capkit generate --spec webhooks.json --name github --events "code-scanning-alert/*" --signature github
 
 Before the first prompt, capkit checks that the project holding the output folder has
 @capkit/runtime, vitest and msw installed, and that the folder is free; it prints the install
@@ -169,6 +189,11 @@ Exit codes: 0 written and verified (transform tests RED by design), 1 verificati
     )
     .action(async (flags: GenerateFlags) => {
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !flags.json;
+      if (flags.events || flags.signature) {
+        const { runReceiver } = await import("./generate-receiver.js");
+        process.exitCode = await runReceiver(flags);
+        return;
+      }
       const options = optionsFromFlags(flags, interactive);
       if (Array.isArray(options)) {
         const { runInteractive } = await import("./generate-prompts.js");

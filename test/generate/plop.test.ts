@@ -34,11 +34,14 @@ describe("plop integration generator", () => {
     const answers = await generator.runPrompts([
       "acme",
       exampleSpec,
+      "_", // pull or receiver: asked only when the document has both
       "listHosts,listFindings",
       "listHosts=asset, listFindings=risk",
       "listHosts=page, listFindings=none",
       "bearer",
       "",
+      "_", // webhook events and signature: receiver runs only
+      "_",
       out,
     ]);
     expect(answers).toMatchObject({ name: "acme", operations: ["listHosts", "listFindings"] });
@@ -89,7 +92,7 @@ describe("plop integration generator", () => {
     expect(validation.validate!("nope", selected)).toMatch(/"nope" is not in the spec/);
   });
 
-  it("names an occupied output folder at the name prompt, before the spec is asked for", async () => {
+  it("names an occupied output folder as soon as the spec says which kind it is, before the operations", async () => {
     const dir = scratchDir("plop-occupied");
     const { mkdirSync, writeFileSync } = await import("node:fs");
     mkdirSync(join(dir, "integrations/acme"), { recursive: true });
@@ -98,10 +101,10 @@ describe("plop integration generator", () => {
     process.chdir(dir);
     try {
       const { question } = await integration();
-      expect(await question("name").validate!("acme")).toMatch(
+      expect(await question("spec").validate!(exampleSpec, { name: "acme" })).toMatch(
         /integrations\/acme is not empty \(acme\.ts\)/,
       );
-      expect(await question("name").validate!("other")).toBe(true);
+      expect(await question("spec").validate!(exampleSpec, { name: "other" })).toBe(true);
     } finally {
       process.chdir(cwd);
     }

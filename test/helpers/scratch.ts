@@ -17,6 +17,7 @@ export const exampleSpec = new URL("../../examples/specs/vulnscan.yaml", import.
 
 /** The files of an integration generated from the bundled example, sorted as `readdirSync` lists them. */
 export const exampleFiles = (name: string) => [
+  ".capkit",
   ".capkit.json",
   `${name}.test.ts`,
   `${name}.ts`,
