@@ -9,10 +9,18 @@ import { dirname, join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 // outside dist/, which is packed: the stamp is this checkout's business only
 const STAMP = join(root, "node_modules/.cache/capkit/prepared");
-const OUTPUTS = ["dist/src/cli/main.js", "dist/plopfile.js", "packages/runtime/dist/index.js"];
+const OUTPUTS = [
+  "dist/src/cli/main.js",
+  "dist/plopfile.js",
+  "dist/templates.cjs",
+  "dist/lint",
+  "packages/runtime/dist/index.js",
+];
 const SOURCES = [
   "src",
   "generators",
+  "templates",
+  "scripts",
   "plopfile.ts",
   "packages/runtime/src",
   "packages/runtime/package.json",

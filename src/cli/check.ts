@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import pc from "picocolors";
-import { buildChecklist, type Checklist } from "../lint/check.js";
+import type { Checklist } from "../lint/check.js";
 import type { StepResult } from "../lint/run-tests.js";
 
 interface CheckOptions {
@@ -64,6 +64,8 @@ Examples:
 Exit codes: 0 ready for review, 1 a rule, the type-check or a test failed, 2 usage or config error.`,
     )
     .action(async (dir: string, options: CheckOptions) => {
+      // loaded on use: `capkit generate` and `doctor` never load the linter
+      const { buildChecklist } = await import("../lint/check.js");
       const list = await buildChecklist(process.cwd(), dir, options.config);
       // execa loads only when tests run: plain `capkit check` and `capkit lint` stay fast
       const tests = options.runTests
