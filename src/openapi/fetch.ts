@@ -63,11 +63,23 @@ async function request(
   signal: AbortSignal,
   ctx: LoadContext,
 ): Promise<Response> {
-  try {
-    return await fetch(url, { headers, redirect: "manual", signal });
-  } catch (error) {
-    throw networkError(error, url, ctx);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { headers, redirect: "manual", signal });
+    } catch (error) {
+      // A kept-alive connection the server closed just as it was reused fails at once: a GET is
+      // safe to send again, once.
+      if (attempt === 0 && !signal.aborted && connectionDropped(error)) continue;
+      throw networkError(error, url, ctx);
+    }
   }
+}
+
+const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+
+function connectionDropped(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return DROPPED.has(cause?.code ?? "");
 }
 
 function networkError(error: unknown, url: string, ctx: LoadContext): CapkitError {
