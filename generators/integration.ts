@@ -10,7 +10,12 @@ import { assertProjectReady } from "../src/generate/preflight.js";
 import { validateServiceName } from "../src/model/names.js";
 import { type Answers, stageActions } from "./actions.js";
 import { kindOf, kindPrompts } from "./receiver-prompts.js";
-import { SearchCheckboxPrompt, type SearchChoice } from "./search-checkbox.js";
+import {
+  atLeastOne,
+  commaList,
+  SearchCheckboxPrompt,
+  type SearchChoice,
+} from "./search-checkbox.js";
 import { SkippableInput, SkippableList } from "./skip-prompts.js";
 import { SpecSession } from "./spec-session.js";
 
@@ -110,13 +115,8 @@ function prompts(session: SpecSession): PromptQuestion[] {
       skip: notPull,
       message: "Operations (the likely asset and risk sources are selected):",
       choices: () => operationChoices(session),
-      bypass: (value: string) =>
-        value
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      validate: async (value: string[]) =>
-        value.length === 0 ? "Select at least one operation." : true,
+      bypass: commaList,
+      validate: atLeastOne("operation"),
     },
     {
       type: "capkit-input",

@@ -25,6 +25,19 @@ interface Key {
 }
 
 const PAGE = 15;
+
+/** A picker's answer given on the command line: `a,b,c`. */
+export const commaList = (value: string): string[] =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A picker's check: at least one of `what` picked. */
+export const atLeastOne =
+  (what: string) =>
+  async (value: string[]): Promise<string | true> =>
+    value.length === 0 ? `Select at least one ${what}.` : true;
 const PRINTABLE = /^[\x20-\x7e]$/;
 
 export class SearchCheckboxPrompt extends Base {
