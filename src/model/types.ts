@@ -43,6 +43,8 @@ export type Pagination =
       nextCursor: BodyPath;
       hasMore?: BodyPath;
       limitParam?: string;
+      /** The body is a `oneOf` with a branch holding the cursor alone: later pages send only it. */
+      cursorAlone?: boolean;
     }
   /** Absolute or relative URL of the next page in the body; stops when it is missing. */
   | { style: "nextUrl"; nextUrl: BodyPath; limitParam?: string }
@@ -73,6 +75,8 @@ export interface ParameterModel {
   required: boolean;
   /** JSON type of the schema: `string`, `integer`, `number`, `boolean`, `array`, `object`. */
   type: string;
+  /** The schema's `maximum`, for numbers (a page size must not pass it). */
+  maximum?: number;
   description?: string;
 }
 

@@ -3,19 +3,27 @@ import type { Logger } from "./logger.js";
 import { createPager, type PageStep, type PageStrategy } from "./page-strategies.js";
 import { expectFunction, expectPositiveInteger } from "./validate.js";
 
-export interface PaginateOptions<T> {
+/**
+ * The steps a strategy takes: only the next-URL and Link styles ever hand over a `{ url }`, so a
+ * cursor, offset or page listing reads `step.params` without a branch that can never run.
+ */
+export type StepOf<S extends PageStrategy> = S extends { style: "nextUrl" | "link" }
+  ? PageStep
+  : Extract<PageStep, { params: unknown }>;
+
+export interface PaginateOptions<T, S extends PageStrategy = PageStrategy> {
   /** Names the listing in logs. */
   operation: string;
-  strategy: PageStrategy;
+  strategy: S;
   /** Fetch one page: `{ params }` to merge into the query, or `{ url }` to follow as is. */
-  request: (step: PageStep) => Promise<{ body: unknown; response: Response }>;
+  request: (step: StepOf<S>) => Promise<{ body: unknown; response: Response }>;
   /** The page's records; `undefined` or `[]` ends the listing. */
   items: (body: unknown) => readonly T[] | undefined;
   /** Default 1000; hitting it logs a warning (the listing was cut short). */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /** Checked before each page; an abort rejects with an `ABORTED` IntegrationError. */
-  signal?: AbortSignal;
-  logger?: Logger;
+  signal?: AbortSignal | undefined;
+  logger?: Logger | undefined;
 }
 
 const DEFAULT_MAX_PAGES = 1000;
@@ -25,7 +33,9 @@ const DEFAULT_MAX_PAGES = 1000;
  * however long the listing is. Stops when the strategy finds no next page, on an empty page, or at
  * `maxPages`. Options are validated here, before the first page is requested.
  */
-export function paginate<T>(options: PaginateOptions<T>): AsyncGenerator<T> {
+export function paginate<T, S extends PageStrategy = PageStrategy>(
+  options: PaginateOptions<T, S>,
+): AsyncGenerator<T> {
   const pager = createPager(options.strategy);
   expectFunction("request", options.request);
   expectFunction("items", options.items);
@@ -33,8 +43,8 @@ export function paginate<T>(options: PaginateOptions<T>): AsyncGenerator<T> {
   return pages(options, pager, maxPages);
 }
 
-async function* pages<T>(
-  options: PaginateOptions<T>,
+async function* pages<T, S extends PageStrategy>(
+  options: PaginateOptions<T, S>,
   pager: ReturnType<typeof createPager>,
   maxPages: number,
 ): AsyncGenerator<T> {
@@ -42,7 +52,8 @@ async function* pages<T>(
   let step: PageStep = pager.first();
   for (let page = 1; ; page++) {
     if (signal?.aborted) throw abortedError(operation, signal);
-    const { body, response } = await options.request(step);
+    // the pager of strategy S only makes the steps StepOf<S> describes
+    const { body, response } = await options.request(step as StepOf<S>);
     const items = options.items(body) ?? [];
     const count = items.length;
     for (const item of items) yield item;

@@ -56,7 +56,7 @@ export function emitClient(
     { first: ctx.lineBudget - classLines, overflow: ctx.lineBudget - 15 },
   );
   const partPath = (i: number) => files.clientPart(i + 1);
-  const anyPaged = views.some((v) => v.paged);
+  const anySized = views.some((v) => v.req.pageSize !== undefined);
 
   const parts: EmittedFile[] = groups.slice(1).map((group, index) => {
     const text = group.map((b) => b.text).join("\n\n");
@@ -98,7 +98,7 @@ export function emitClient(
     baseUrlConst: names.baseUrlConst,
     baseUrl: stringLiteral(model.baseUrl),
     clientClass: names.clientClass,
-    anyPaged,
+    anySized,
     operations: views,
     blocks: mainBlocks.map((b) => b.text),
   });
