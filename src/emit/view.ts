@@ -10,7 +10,7 @@ import { invokeRequest, requiredParams, testRequest } from "./client/request-cod
 import { expectedRecord } from "./hand/expected-record.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
 import { commentText, stringLiteral } from "./safe-text.js";
-import { conformSample, slimSample } from "./samples/conform-sample.js";
+import { conformSample } from "./samples/conform-sample.js";
 import { deref, flattenObject, recordSchema } from "./types/record-schema.js";
 import { zodFields } from "./types/zod-schema.js";
 
@@ -36,7 +36,7 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
   const derefNode = (node: unknown) => deref(model.document, node);
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);
-  const sample = slimSample(conformSample(model.document, schema, op.sample, derefNode));
+  const sample = conformSample(model.document, schema, op.sample, derefNode);
   const expected = expectedRecord({ ...op, sample });
   const sizeParam = pageSizeParam(op.pagination);
   const hints = new Map(op.fieldHints.map((h) => [h.field, h.hint]));

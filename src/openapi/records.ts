@@ -25,7 +25,7 @@ const RECORD_KEYS = [
 ];
 /** Properties a page carries beside its records. */
 const META_KEYS =
-  /^(meta|metadata|links?|_links|pagination|paging|page|pages|per_?page|page_?size|total(_?count|_?pages|_?results)?|count|size|limit|offset|next|prev(ious)?|cursor|next_?cursor|has_?more|more|incomplete_results|success|errors?|warnings?|messages?)$/i;
+  /^(meta|metadata|links?|_links|pagination|paging|page|pages|per_?page|page_?size|total(_?count|_?pages|_?results)?|count|size|limit|offset|next|prev(ious)?|cursor|next_?cursor|next_?(page_?)?token|(next_?)?marker|has_?more|more|incomplete_results|success|errors?|warnings?|messages?)$/i;
 /** Query or body fields that only make sense on a collection. */
 const PAGING_PARAMS =
   /^(page|per_?page|page_?size|limit|offset|cursor|after|before|starting_?after|ending_?before|page_?token|next_?token|marker|skip|top|\$top|\$skip)$/i;
@@ -75,7 +75,10 @@ export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsIn
   const paged = bodyCursor || queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name));
   const schema = successResponse(doc, op)?.schema;
   if (schema) {
-    const found = arrayIn(doc, schema, resourceWord(op.path).toLowerCase(), 0);
+    const resource = resourceWord(op.path)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "");
+    const found = arrayIn(doc, schema, resource, 0);
     if (found)
       return { isList: true, recordsPath: found.path, item: found.item, assumed: false, paged };
   }
@@ -96,7 +99,7 @@ function arrayIn(
   const props = propertiesOf(doc, schema);
   const arrays = [...props].filter(([, p]) => schemaType(p.node) === "array");
   const score = (name: string, prop: Located<JsonObject>): number => {
-    const lower = name.toLowerCase();
+    const lower = name.toLowerCase().replace(/[^a-z0-9]/g, "");
     if (lower === resource || singular(lower) === singular(resource)) return 0;
     const known = RECORD_KEYS.indexOf(lower);
     if (known !== -1) return 1 + known;
