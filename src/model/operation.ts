@@ -1,4 +1,5 @@
 import { isObject } from "../openapi/pointer.js";
+import { readOnlyReason } from "../openapi/read-only.js";
 import { resourceWord, singular } from "../openapi/records.js";
 import { componentName, resolve, successResponse } from "../openapi/schema.js";
 import type { AnalysedOperation } from "../openapi/select.js";
@@ -71,6 +72,10 @@ export function operationModel(
   const hints = fieldHints(doc, records.item ?? (records.isList ? undefined : response?.schema));
   model.fieldHints = hints.length > 0 || source === "schema" ? hints : hintsFromSample(sample);
   if (op.summary !== undefined) model.summary = op.summary;
+  const readOnly =
+    readOnlyReason(op) ??
+    (op.method === "post" && records.isList ? "it lists records through POST" : undefined);
+  if (readOnly) model.readOnly = readOnly;
   const body = requestBodyInfo(doc, op.node.requestBody);
   if (body) model.requestBody = body;
   if (records.item && schemaName) model.recordSchemaRef = records.item.pointer;

@@ -125,7 +125,8 @@ export function detectPagination(input: PaginationInput): Pagination {
     if (body && cursorAlone(doc, body, bodyCursor)) pagination.cursorAlone = true;
     return pagination;
   }
-  if (op.method !== "get") return { style: "none" };
+  // a read-only POST pages like a GET when its paging parameters are in the query
+  if (op.method !== "get" && op.method !== "post") return { style: "none" };
   if (hasLinkHeader(input)) return withLimit({ style: "link" });
   // Meraki pages with startingAfter/endingBefore tokens that it hands out only in the Link header
   if (named(/^startingAfter$/) && named(/^endingBefore$/)) return withLimit({ style: "link" });

@@ -103,6 +103,8 @@ export interface OperationModel {
   recordSchemaRef?: string;
   pagination: Pagination;
   recordKind: RecordKind;
+  /** Why a non-GET operation only reads (a search, an events feed): the client marks it idempotent. */
+  readOnly?: string;
   fieldHints: FieldHintEntry[];
   /** One record (not a page): the spec's example first, else a deterministic sample from the schema. */
   sample: unknown;

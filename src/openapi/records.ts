@@ -1,5 +1,6 @@
 import type { OperationRef } from "./operations.js";
 import { follow, isObject, type JsonObject, type Located } from "./pointer.js";
+import { readOnlyReason } from "./read-only.js";
 import {
   allPropertyNames,
   itemsOf,
@@ -71,8 +72,11 @@ export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsIn
     assumed: false,
     paged: false,
   };
-  if (op.method !== "get" && !bodyCursor) return none;
-  const paged = bodyCursor || queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name));
+  if (op.method !== "get" && !bodyCursor && !readOnlyReason(op)) return none;
+  const paged =
+    bodyCursor ||
+    queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name)) ||
+    (op.method === "post" && bodyPropertyNames(doc, op).some((name) => PAGING_PARAMS.test(name)));
   const schema = successResponse(doc, op)?.schema;
   if (schema) {
     const resource = resourceWord(op.path)
@@ -134,7 +138,12 @@ export function singular(word: string): string {
 }
 
 const BODY_CURSOR =
-  /^(cursor|after|next_?cursor|starting_?after|page_?token|continuation_?token)$/i;
+  /^(cursor|after|next_?cursor|starting_?after|page_?token|next_?token|continuation_?token)$/i;
+
+function bodyPropertyNames(doc: OpenAPIV3Document, op: OperationRef): string[] {
+  const schema = isObject(op.node.requestBody) ? requestBodySchema(doc, op) : undefined;
+  return schema ? [...allPropertyNames(doc, schema).keys()] : [];
+}
 
 /** A POST that pages with a cursor in its body, as 1Password's events API does. */
 export function hasBodyCursor(doc: OpenAPIV3Document, op: OperationRef): boolean {

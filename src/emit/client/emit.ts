@@ -10,7 +10,7 @@ import { generatedHeader } from "../header.js";
 import { importLines, usedNames } from "../imports.js";
 import { fileNames, importPath } from "../names.js";
 import { lineCount, pack } from "../pack.js";
-import { stringLiteral } from "../safe-text.js";
+import { commentText, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 
 const RUNTIME_VALUES = [
@@ -22,6 +22,16 @@ const RUNTIME_VALUES = [
   "unwrap",
 ];
 
+/** `"POST /path"` entries, as the spec writes the path, for the runtime's `idempotent` option. */
+export function idempotentRoutes(model: IntegrationModel) {
+  return [...model.operations, ...model.extraOperations]
+    .filter((op) => op.readOnly !== undefined && op.method !== "get")
+    .map((op) => ({
+      route: stringLiteral(`${op.method.toUpperCase()} ${op.path}`),
+      why: commentText(`${op.operationId}: ${op.readOnly}`, 90),
+    }));
+}
+
 interface Block {
   view: OperationView;
   text: string;
@@ -31,7 +41,7 @@ export function emitClient(
   model: IntegrationModel,
   views: OperationView[],
   ctx: EmitContext,
-  names: { clientClass: string; baseUrlConst: string },
+  names: { clientClass: string; baseUrlConst: string; idempotentConst: string },
 ): EmittedFile[] {
   const files = fileNames(model);
   const header = generatedHeader(
@@ -96,6 +106,8 @@ export function emitClient(
     header,
     imports,
     baseUrlConst: names.baseUrlConst,
+    idempotentConst: names.idempotentConst,
+    idempotent: idempotentRoutes(model),
     baseUrl: stringLiteral(model.baseUrl),
     clientClass: names.clientClass,
     anySized,
