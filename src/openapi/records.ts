@@ -1,3 +1,4 @@
+import { singularWord as singular } from "../shared/singular.js";
 import type { OperationRef } from "./operations.js";
 import { follow, isObject, type JsonObject, type Located } from "./pointer.js";
 import { readOnlyReason } from "./read-only.js";
@@ -128,13 +129,6 @@ function arrayIn(
     }
   }
   return undefined;
-}
-
-export function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (/s$/.test(word) && !/ss$/.test(word)) return word.slice(0, -1);
-  return word;
 }
 
 const BODY_CURSOR =
