@@ -31,7 +31,7 @@ describe("record names > singular", () => {
 });
 
 describe("record names > from the schema, renamed only on a collision", () => {
-  const model = (paths: object) =>
+  const model = (paths: Record<string, Record<string, unknown>>) =>
     buildModel(specOf({ paths, components: { schemas: { Device: { type: "object" } } } }), {
       name: "acme",
       operations: Object.values(paths).map(
