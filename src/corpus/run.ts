@@ -10,6 +10,7 @@ import { lint } from "../lint/index.js";
 import { validateServiceName } from "../model/names.js";
 import { VERSION } from "../version.js";
 import { testAll, typecheckAll } from "./batch-checks.js";
+import { eslintAll } from "./eslint-check.js";
 import { findDocuments, sample, serviceNames } from "./find.js";
 import { type GenerateOutcome, generateOne } from "./generate-one.js";
 import type { CorpusReport, DocumentResult } from "./types.js";
@@ -32,6 +33,16 @@ function lineCounts(dir: string): number[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".ts"))
     .map((f) => readFileSync(join(dir, f), "utf8").split("\n").length - 1);
+}
+
+/** Whether a finding's file (`folder/file.ts(…)` or `folder/file.ts:…`) is a generated one. */
+function generatedFiles(dir: string): (finding: string) => boolean {
+  const generated = new Set(
+    readdirSync(dir).filter(
+      (f) => f.endsWith(".ts") && readFileSync(join(dir, f), "utf8").includes("@generated"),
+    ),
+  );
+  return (finding) => generated.has(/([^/\\(:]+\.ts)[(:]/.exec(finding)?.[1] ?? "");
 }
 
 export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
@@ -76,6 +87,11 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
   t = performance.now();
   const typeErrors = await typecheckAll(options.scratch, written);
   const typecheckMs = performance.now() - t;
+  progress("typescript-eslint recommended + strict over them");
+  t = performance.now();
+  const eslint = await eslintAll(options.scratch, written);
+  if (eslint.skipped) progress(`typescript-eslint check skipped: ${eslint.skipped}`);
+  const eslintMs = performance.now() - t;
   progress("running their tests");
   t = performance.now();
   const tests = await testAll(options.scratch, jobs);
@@ -93,17 +109,23 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
       testsPassed: 0,
       testsRed: 0,
       generateMs: Math.round(outcome.ms),
+      handFindings: [] as string[],
     };
     if (outcome.kind === "rejected")
       return { ...base, status: "rejected", reasons: [outcome.message] };
     if (outcome.kind === "broken") return { ...base, status: "broken", reasons: [outcome.reason] };
     const lines = lineCounts(join(options.scratch, name));
     const run = tests.get(name);
+    const isGenerated = generatedFiles(join(options.scratch, name));
+    const types = typeErrors.get(name) ?? [];
+    const typesIn = (generated: boolean) =>
+      types.filter((line) => isGenerated(line.replace(/^\[\w+\] /, "")) === generated);
     const reasons = [
       ...lines
         .filter((n) => n >= LINE_LIMIT)
         .map((n) => `a file of ${n} lines (limit ${LINE_LIMIT})`),
-      ...(typeErrors.get(name) ?? []).slice(0, 5),
+      ...typesIn(true).slice(0, 5),
+      ...(eslint.generated.get(name) ?? []).slice(0, 5),
       ...(lintFindings.get(name) ?? []).slice(0, 5),
       ...(run
         ? run.unexpected.map((u) => `test failed: ${u.name}: ${u.message ?? ""}`)
@@ -113,6 +135,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
       ...base,
       status: reasons.length === 0 ? "ok" : "broken",
       reasons,
+      handFindings: [...typesIn(false), ...(eslint.hand.get(name) ?? [])],
       operations: outcome.operations,
       files: lines.length,
       maxLines: Math.max(0, ...lines),
@@ -132,6 +155,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
       generateMs: Math.round(generateMs),
       typecheckMs: Math.round(typecheckMs),
       lintMs: Math.round(lintMs),
+      eslintMs: Math.round(eslintMs),
       testsMs: Math.round(testsMs),
       totalMs: Math.round(performance.now() - started),
     },

@@ -40,7 +40,15 @@ export function operationModel(
     });
   }
   const schemaName = records.item ? componentName(records.item.pointer) : undefined;
-  const recordName = recordNameFor(op.operationId, op.path, schemaName, taken, renames);
+  // a single-record call is named after the schema it answers with (`/me` answers a `User`)
+  const single = records.isList ? undefined : successResponse(doc, op)?.schema;
+  const recordName = recordNameFor(
+    op.operationId,
+    op.path,
+    schemaName ?? (single ? componentName(single.pointer) : undefined),
+    taken,
+    renames,
+  );
   const { models: parameters, params } = parameterModels(doc, op, renames);
   const response = successResponse(doc, op);
   const pagination = records.isList

@@ -45,7 +45,7 @@ export function emitClient(
 ): EmittedFile[] {
   const files = fileNames(model);
   const header = generatedHeader(
-    `Client for the ${model.title} API: one method per selected operation.`,
+    `Client for the ${/\bAPI$/i.test(model.title.trim()) ? model.title.trim() : `${model.title} API`}: one method per selected operation.`,
     model.title,
     model.version,
     ctx.version,

@@ -144,8 +144,12 @@ export function emitHandFiles(
             : "example",
       ]),
   );
+  const pagingPuts =
+    paging !== undefined &&
+    (paging.recordsPath !== "[]" || paging.style === "cursor" || paging.style === "nextUrl");
   const test = render("test.ts.hbs", {
     ...shared,
+    usesPut: validation.okBody.startsWith("put(") || pagingPuts,
     anyTarget,
     testImports: sorted([
       "Asset",

@@ -94,10 +94,15 @@ export function emitTypes(
     ...ROOTS.map(
       (root) => `export type ${root} = ${pieces(root).join(" & ") || "Record<string, never>"};`,
     ),
-    `export interface components {\n${[
-      ...componentKeys.map((c) => `  ${c.slice("components.".length)}: ${pieces(c).join(" & ")};`),
-      ...parts.componentsInline.map((text) => indent(text, 1)),
-    ].join("\n")}\n}`,
+    interfaceOrEmpty(
+      "components",
+      [
+        ...componentKeys.map(
+          (c) => `  ${c.slice("components.".length)}: ${pieces(c).join(" & ")};`,
+        ),
+        ...parts.componentsInline.map((text) => indent(text, 1)),
+      ].join("\n"),
+    ),
   ].join("\n\n");
   const bodies = rendered.map((r, i) =>
     i === 0 ? [r.text, head, roots].filter(Boolean).join("\n\n") : r.text,
@@ -140,6 +145,13 @@ export function emitTypes(
   });
 }
 
+/** `{}` means "any non-null value" (typescript-eslint's no-empty-object-type): say "nothing". */
+function interfaceOrEmpty(name: string, body: string): string {
+  return body.trim() === ""
+    ? `export type ${name} = Record<string, never>;`
+    : `export interface ${name} {\n${body}\n}`;
+}
+
 function singleFile(
   header: string,
   head: string,
@@ -163,10 +175,10 @@ function singleFile(
   ].join("\n");
   const declarations = [
     ...typeUnits.filter((u) => u.container === "decl").map((u) => u.text),
-    `export interface paths {\n${container("paths")}\n}`,
+    interfaceOrEmpty("paths", container("paths")),
     head,
-    `export interface components {\n${componentBody}\n}`,
-    `export interface operations {\n${container("operations")}\n}`,
+    interfaceOrEmpty("components", componentBody),
+    interfaceOrEmpty("operations", container("operations")),
   ];
   return [
     header,

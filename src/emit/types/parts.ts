@@ -36,6 +36,22 @@ const isOptionalNever = (member: TS.TypeElement) =>
   member.questionToken !== undefined &&
   member.type?.kind === ts.SyntaxKind.NeverKeyword;
 
+// Every object literal inherits these; a property of that name typed `string` rejects `{ a: 1 }`
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** `constructor?: string` → `constructor?: unknown`, so that a plain object literal still fits. */
+function widenInherited(member: TS.TypeElement): TS.TypeElement {
+  if (!ts.isPropertySignature(member) || !member.questionToken || !member.name) return member;
+  if (!INHERITED.has(memberName(member))) return member;
+  return ts.factory.updatePropertySignature(
+    member,
+    member.modifiers,
+    member.name,
+    member.questionToken,
+    ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword),
+  );
+}
+
 /** Drops `x?: never` members (openapi-typescript's "no such method/parameter"): noise, 9 lines a path. */
 function dropOptionalNever<T extends TS.Node>(node: T): T {
   const visit = (child: TS.Node): TS.Node => {
@@ -50,7 +66,9 @@ function dropOptionalNever<T extends TS.Node>(node: T): T {
       }
       return ts.factory.updateTypeLiteralNode(
         child,
-        ts.factory.createNodeArray(members.map((m) => ts.visitEachChild(m, visit, undefined))),
+        ts.factory.createNodeArray(
+          members.map((m) => widenInherited(ts.visitEachChild(m, visit, undefined))),
+        ),
       );
     }
     return ts.visitEachChild(child, visit, undefined);
