@@ -35,16 +35,6 @@ function lineCounts(dir: string): number[] {
     .map((f) => readFileSync(join(dir, f), "utf8").split("\n").length - 1);
 }
 
-/** Whether a finding's file (`folder/file.ts(…)` or `folder/file.ts:…`) is a generated one. */
-function generatedFiles(dir: string): (finding: string) => boolean {
-  const generated = new Set(
-    readdirSync(dir).filter(
-      (f) => f.endsWith(".ts") && readFileSync(join(dir, f), "utf8").includes("@generated"),
-    ),
-  );
-  return (finding) => generated.has(/([^/\\(:]+\.ts)[(:]/.exec(finding)?.[1] ?? "");
-}
-
 export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
@@ -109,23 +99,18 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
       testsPassed: 0,
       testsRed: 0,
       generateMs: Math.round(outcome.ms),
-      handFindings: [] as string[],
     };
     if (outcome.kind === "rejected")
       return { ...base, status: "rejected", reasons: [outcome.message] };
     if (outcome.kind === "broken") return { ...base, status: "broken", reasons: [outcome.reason] };
     const lines = lineCounts(join(options.scratch, name));
     const run = tests.get(name);
-    const isGenerated = generatedFiles(join(options.scratch, name));
-    const types = typeErrors.get(name) ?? [];
-    const typesIn = (generated: boolean) =>
-      types.filter((line) => isGenerated(line.replace(/^\[\w+\] /, "")) === generated);
     const reasons = [
       ...lines
         .filter((n) => n >= LINE_LIMIT)
         .map((n) => `a file of ${n} lines (limit ${LINE_LIMIT})`),
-      ...typesIn(true).slice(0, 5),
-      ...(eslint.generated.get(name) ?? []).slice(0, 5),
+      ...(typeErrors.get(name) ?? []).slice(0, 5),
+      ...(eslint.findings.get(name) ?? []).slice(0, 5),
       ...(lintFindings.get(name) ?? []).slice(0, 5),
       ...(run
         ? run.unexpected.map((u) => `test failed: ${u.name}: ${u.message ?? ""}`)
@@ -135,7 +120,6 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
       ...base,
       status: reasons.length === 0 ? "ok" : "broken",
       reasons,
-      handFindings: [...typesIn(false), ...(eslint.hand.get(name) ?? [])],
       operations: outcome.operations,
       files: lines.length,
       maxLines: Math.max(0, ...lines),

@@ -8,11 +8,6 @@ export interface DocumentResult {
   status: Status;
   /** For `rejected`: capkit's message. For `broken`: every reason found. */
   reasons: string[];
-  /**
-   * Strict-flag type errors and typescript-eslint findings in the files the engineer owns (main,
-   * transform, test): reported, not yet counted as broken while the templates are being fixed.
-   */
-  handFindings: string[];
   operations: number;
   files: number;
   maxLines: number;

@@ -26,7 +26,3 @@ export const MODULE_MODES = {
 } as const;
 
 export type ModuleMode = keyof typeof MODULE_MODES;
-
-/** Files capkit keeps writing (`@generated`); the rest belong to the engineer after generation. */
-export const isGeneratedFile = (file: string) =>
-  /_(client|types|samples)(_[a-z0-9_]+)?\.ts$/.test(file);
