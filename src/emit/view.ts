@@ -32,7 +32,7 @@ function concretePath(op: OperationModel): string {
 export function operationView(model: IntegrationModel, op: OperationModel, files: FileNames) {
   const names = operationNames(op);
   const paged = op.isList && op.pagination.style !== "none";
-  const code = operationCode(model, op, names.request, paged);
+  const code = operationCode(op, names.request, paged);
   const derefNode = (node: unknown) => deref(model.document, node);
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);

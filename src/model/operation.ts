@@ -6,6 +6,7 @@ import type { AnalysedOperation } from "../openapi/select.js";
 import type { OpenAPIV3Document } from "../openapi/types.js";
 import { singularName } from "../shared/singular.js";
 import { fieldHints, hintsFromSample } from "./field-hints.js";
+import { minimalBody } from "./minimal-body.js";
 import { safeIdentifier, uniqueIn } from "./names.js";
 import { detectPagination } from "./pagination.js";
 import { parameterModels } from "./parameters.js";
@@ -86,7 +87,10 @@ export function operationModel(
     (op.method === "post" && records.isList ? "it lists records through POST" : undefined);
   if (readOnly) model.readOnly = readOnly;
   const body = requestBodyInfo(doc, op.node.requestBody);
-  if (body) model.requestBody = body;
+  if (body) {
+    const least = minimalBody(doc, op);
+    model.requestBody = least === undefined ? body : { ...body, minimal: least };
+  }
   if (records.item && schemaName) model.recordSchemaRef = records.item.pointer;
   return model;
 }

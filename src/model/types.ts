@@ -92,7 +92,12 @@ export interface OperationModel {
   tag: string;
   summary?: string;
   parameters: ParameterModel[];
-  requestBody?: { contentType: string; required: boolean };
+  requestBody?: {
+    contentType: string;
+    required: boolean;
+    /** The smallest body the spec accepts (required fields only), when `{}` is not enough. */
+    minimal?: unknown;
+  };
   /** Success status and content type of the response the records come from. */
   response: { status: string; contentType: string };
   /** True when the operation returns a collection (an array, or an object holding one). */

@@ -8,7 +8,7 @@ import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { generatedHeader } from "../header.js";
 import { importLines, usedNames } from "../imports.js";
-import { fileNames, importPath } from "../names.js";
+import { fileNames, importPath, uniqueLabel } from "../names.js";
 import { lineCount, pack } from "../pack.js";
 import { commentText, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
@@ -30,6 +30,18 @@ export function idempotentRoutes(model: IntegrationModel) {
       route: stringLiteral(`${op.method.toUpperCase()} ${op.path}`),
       why: commentText(`${op.operationId}: ${op.readOnly}`, 90),
     }));
+}
+
+/** A tag as a file-name part: `Code Scanning` → `code_scanning` (ASCII, at most 40 characters). */
+function fileLabel(tag: string): string {
+  const label = tag
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .replace(/_+$/, "");
+  return label || "operations";
 }
 
 interface Block {
@@ -65,7 +77,12 @@ export function emitClient(
     blocks.map((b) => ({ item: b, lines: lineCount(b.text) + 1 })),
     { first: ctx.lineBudget - classLines, overflow: ctx.lineBudget - 15 },
   );
-  const partPath = (i: number) => files.clientPart(i + 1);
+  // each overflow file is named for the tag its first function belongs to
+  const labels = new Set<string>();
+  const partPaths = groups.map((group) =>
+    files.clientPart(uniqueLabel(fileLabel(group[0]?.view.tag ?? ""), labels)),
+  );
+  const partPath = (i: number) => partPaths[i]!;
   const anySized = views.some((v) => v.req.pageSize !== undefined);
 
   const parts: EmittedFile[] = groups.slice(1).map((group, index) => {

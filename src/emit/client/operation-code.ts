@@ -4,9 +4,8 @@
  * enum value or a missing required field fails to compile where the caller writes it. No casts:
  * every object handed to openapi-fetch is checked against the operation's types.
  */
-import type { IntegrationModel, OperationModel } from "../../model/types.js";
+import type { OperationModel } from "../../model/types.js";
 import { propertyKey, stringLiteral } from "../safe-text.js";
-import { deref, flattenObject } from "../types/record-schema.js";
 
 export interface OperationCode {
   /** The operation takes parameters or a body, so its function takes a request. */
@@ -34,27 +33,6 @@ const DEFAULT_PAGE_SIZE = 100;
 const operationType = (op: OperationModel) =>
   `paths[${stringLiteral(op.path)}][${stringLiteral(op.method)}]`;
 
-function requestBodySchema(model: IntegrationModel, op: OperationModel) {
-  if (!op.requestBody) return undefined;
-  const doc = model.document;
-  const item = deref(doc, (doc.paths as Record<string, unknown> | undefined)?.[op.path]);
-  const operation = deref(doc, item?.[op.method]);
-  const body = deref(doc, operation?.requestBody);
-  const content = deref(doc, body?.content);
-  return deref(doc, deref(doc, content?.[op.requestBody.contentType])?.schema);
-}
-
-/** An empty JSON object is a valid body: an object with no required field (in some branch). */
-export function emptyBodyFits(model: IntegrationModel, op: OperationModel): boolean {
-  const schema = requestBodySchema(model, op);
-  if (!schema) return false;
-  if (schema.type !== undefined && schema.type !== "object") return false;
-  const required = (node: unknown) =>
-    (flattenObject(model.document, deref(model.document, node)).required as string[]).length;
-  const branches = [schema.oneOf, schema.anyOf].find(Array.isArray) as unknown[] | undefined;
-  return required(schema) === 0 && (!branches || branches.some((b) => required(b) === 0));
-}
-
 /** Where the page size goes: a query or body field the strategy itself does not fill. */
 function pageSizeField(op: OperationModel): string | undefined {
   const p = op.pagination;
@@ -78,17 +56,13 @@ export function pageSizeName(op: OperationModel): string | undefined {
   return pageSizeField(op);
 }
 
-export function operationCode(
-  model: IntegrationModel,
-  op: OperationModel,
-  typeName: string,
-  paged: boolean,
-): OperationCode {
+export function operationCode(op: OperationModel, typeName: string, paged: boolean): OperationCode {
   const root = operationType(op);
   const places = PLACES.filter((where) => op.parameters.some((p) => p.in === where));
   const hasParams = places.length > 0;
   const hasBody = op.requestBody !== undefined;
-  const bodyOptional = hasBody && emptyBodyFits(model, op);
+  // the body may be left out (the client sends `{}`) unless the spec requires fields in it
+  const bodyOptional = hasBody && op.requestBody?.minimal === undefined;
   const parts: string[] = [];
   if (hasParams) parts.push(`${root}["parameters"]`);
   if (op.requestBody) {
