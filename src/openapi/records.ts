@@ -24,10 +24,12 @@ const RECORD_KEYS = [
   "nodes",
   "list",
   "objects",
+  // OData and Azure: `{ "value": [...], "nextLink": "…" }`
+  "value",
 ];
 /** Properties a page carries beside its records. */
 const META_KEYS =
-  /^(meta|metadata|links?|_links|pagination|paging|page|pages|per_?page|page_?size|total(_?count|_?pages|_?results)?|count|size|limit|offset|next|prev(ious)?|cursor|next_?cursor|next_?(page_?)?token|(next_?)?marker|has_?more|more|incomplete_results|success|errors?|warnings?|messages?)$/i;
+  /^(meta|metadata|links?|_links|pagination|paging|page|pages|per_?page|page_?size|total(_?count|_?pages|_?results)?|count|size|limit|offset|next|next_?link|@?odata\.next_?link|prev(ious)?|cursor|next_?cursor|next_?(page_?)?token|(next_?)?marker|has_?more|more|incomplete_results|success|errors?|warnings?|messages?)$/i;
 /** Query or body fields that only make sense on a collection. */
 const PAGING_PARAMS =
   /^(page|per_?page|page_?size|limit|offset|cursor|after|before|starting_?after|ending_?before|page_?token|next_?token|marker|skip|top|\$top|\$skip)$/i;
@@ -87,8 +89,10 @@ export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsIn
     if (found)
       return { isList: true, recordsPath: found.path, item: found.item, assumed: false, paged };
   }
-  // Some generated specs (GitLab's) declare one record as the response of a paged list.
-  if (paged && op.method === "get")
+  // Some generated specs (GitLab's) declare one record as the response of a paged list; a path
+  // ending in a parameter (`/v1/{name}`) reads one item, whatever parameters it shares
+  const endsInItem = /\}\/?$/.test(op.path);
+  if (paged && op.method === "get" && !endsInItem)
     return { isList: true, recordsPath: [], item: schema, assumed: true, paged };
   return none;
 }

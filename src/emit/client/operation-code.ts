@@ -48,6 +48,12 @@ function pageSizeExpression(op: OperationModel, name: string | undefined): strin
   return max !== undefined && max < DEFAULT_PAGE_SIZE ? `Math.min(${plain}, ${max})` : plain;
 }
 
+/** `limit: pageSize`, or `MaxResults: String(pageSize)` where the spec types the parameter a string. */
+export function pageSizeEntry(op: OperationModel, name: string, value: string): string {
+  const type = op.parameters.find((p) => p.name === name && p.in === "query")?.type;
+  return `${propertyKey(name)}: ${type === "string" ? `String(${value})` : value}`;
+}
+
 /** The page-size parameter of a listing, whichever strategy uses it. */
 export function pageSizeName(op: OperationModel): string | undefined {
   const p = op.pagination;
@@ -86,7 +92,7 @@ export function operationCode(op: OperationModel, typeName: string, paged: boole
     note: undefined,
   };
   const p = op.pagination;
-  const sizeEntry = sizeField ? `${propertyKey(sizeField)}: pageSize` : undefined;
+  const sizeEntry = sizeField ? pageSizeEntry(op, sizeField, "pageSize") : undefined;
   // with a body, the parameters are what is left of the request once the body is taken out
   const paramsRef = hasBody ? "params" : "request";
   const bodyRef = hasParams ? "body" : "request.body";

@@ -45,8 +45,9 @@ function conform(shape: Shape, value: unknown): unknown {
       for (const field of shape.fields) {
         const current = record[field.name];
         if (current === undefined) {
-          if (field.required && field.shape.kind !== "unknown")
-            record[field.name] = conform(field.shape, undefined);
+          if (field.required)
+            record[field.name] =
+              field.shape.kind === "unknown" ? null : conform(field.shape, undefined);
           continue;
         }
         if (current === null && (field.nullable || !field.required)) continue;

@@ -30,7 +30,8 @@ function zodOf(shape: Shape, indent: string): string {
 
 function fieldZod(field: Field, indent: string): string {
   const zod = zodOf(field.shape, indent);
-  if (field.shape.kind === "unknown") return zod;
+  // zod 4 wants the key of a required `unknown` present; an optional one may be left out
+  if (field.shape.kind === "unknown") return field.required ? zod : `${zod}.optional()`;
   if (!field.required) return `${zod}.nullish()`;
   return field.nullable ? `${zod}.nullable()` : zod;
 }
