@@ -92,14 +92,20 @@ export function operationCode(op: OperationModel, typeName: string, paged: boole
     note: undefined,
   };
   const p = op.pagination;
-  const sizeEntry = sizeField ? pageSizeEntry(op, sizeField, "pageSize") : undefined;
+  // a body field takes the number as it is; a query parameter as the spec types it
+  const inBody = p.style === "cursor" && p.cursorIn === "body";
+  const sizeEntry = !sizeField
+    ? undefined
+    : inBody
+      ? `${propertyKey(sizeField)}: pageSize`
+      : pageSizeEntry(op, sizeField, "pageSize");
   // with a body, the parameters are what is left of the request once the body is taken out
   const paramsRef = hasBody ? "params" : "request";
   const bodyRef = hasParams ? "body" : "request.body";
   if (hasParams && hasBody) code.prelude.push("const { body, ...params } = request;");
   const spreadParams = hasParams ? `...${paramsRef}, ` : "";
 
-  if (paged && p.style === "cursor" && p.cursorIn === "body") {
+  if (paged && inBody) {
     return bodyPaged(code, p.cursorParam, p.cursorAlone === true, spreadParams, bodyRef, sizeEntry);
   }
   const init: string[] = [];
