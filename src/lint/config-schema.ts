@@ -45,7 +45,7 @@ export const configSchema = z
   })
   .strict();
 
-// LintConfig (config-types.ts) is checked against this schema's output type in test/lint/config.test.ts.
+// LintConfig (config-defaults.ts) is checked against this schema's output type in test/lint/config.test.ts.
 export type SchemaOutput = z.output<typeof configSchema>;
 // both directions: the hand-written type and the schema cannot drift apart
 export const sameShape: [SchemaOutput, LintConfig] extends [LintConfig, SchemaOutput]

@@ -1,4 +1,5 @@
-import type { FileRole, FolderContext, Rule, RuleContext, RuleMeta, Visitors } from "./types.js";
+import type { FolderContext, Rule, RuleContext, RuleMeta, Visitors } from "./rule.js";
+import type { FileRole } from "./types.js";
 
 const ALL_ROLES: readonly FileRole[] = ["main", "client", "types", "transform", "test", "other"];
 

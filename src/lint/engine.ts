@@ -1,13 +1,14 @@
 import { posix } from "node:path";
+import { loadParser, parse } from "./ast.js";
 import type { LintConfig } from "./config.js";
 import { ruleSetting } from "./config.js";
 import { at, ENGINE_IDS, sortDiagnostics } from "./diagnostic.js";
-import { IntegrationFolder, MANIFEST, type Store } from "./folder.js";
+import { IntegrationFolder, type MainFinder, type Store } from "./folder.js";
+import { mainFileByContent } from "./main-file.js";
 import { decode, isGenerated } from "./read.js";
 import type { RuleId } from "./rule-ids.js";
 import { RULES } from "./rules/index.js";
 import { applySuppressions, type FileRun, runRules } from "./run-file.js";
-import { loadTs, parse } from "./ts.js";
 import type { Diagnostic, LintFile } from "./types.js";
 
 export { ENGINE_IDS } from "./diagnostic.js";
@@ -26,10 +27,20 @@ export async function lintTargets(
   config: LintConfig,
 ): Promise<LintResult> {
   const folders = new Map<string, IntegrationFolder>();
+  const findMain: MainFinder = (folder) =>
+    mainFileByContent(
+      folder.files,
+      (name) => {
+        const text = decode(folder.path(name), store.read(folder.path(name)), config);
+        return typeof text === "string" ? text : undefined;
+      },
+      config,
+    );
   const folderOf = (dir: string) =>
-    folders.get(dir) ?? folders.set(dir, new IntegrationFolder(dir, store)).get(dir)!;
+    folders.get(dir) ?? folders.set(dir, new IntegrationFolder(dir, store, findMain)).get(dir)!;
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
+  if (targets.length > 0) await loadParser();
   for (const path of targets) {
     const folder = folderOf(posix.dirname(path));
     const decoded = decode(path, store.read(path), config);
@@ -50,8 +61,7 @@ export async function lintTargets(
       role,
       generated: isGenerated(decoded, folder, name),
     };
-    const ts = await loadTs();
-    const { sf, errors } = parse(ts, path, decoded);
+    const { source, errors } = parse(path, decoded);
     if (errors.length > 0) {
       for (const e of errors.slice(0, 3))
         diagnostics.push(
@@ -63,14 +73,14 @@ export async function lintTargets(
         );
       continue;
     }
-    const run: FileRun = { file, folder, sf, out: [], configErrors: [], crashed: new Set() };
-    runRules(ts, run, config);
-    applySuppressions(ts, run);
+    const run: FileRun = { file, folder, source, out: [], configErrors: [], crashed: new Set() };
+    runRules(run, config);
+    applySuppressions(run);
     diagnostics.push(...run.out, ...run.configErrors);
   }
   for (const folder of folders.values()) {
-    // a manifest without its main file is still an integration folder, and a broken one
-    if (!folder.isIntegration && !folder.files.includes(MANIFEST)) continue;
+    // a manifest or split files without a main file still make an integration folder, a broken one
+    if (!folder.looksLikeIntegration) continue;
     const main = folder.path(`${folder.service}.ts`);
     for (const rule of RULES) {
       if (!rule.checkFolder) continue;

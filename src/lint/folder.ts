@@ -22,10 +22,18 @@ export interface Manifest {
 
 export const MANIFEST = ".capkit.json";
 
+/** Finds the main file of a folder by what its files contain (see main-file.ts). */
+export type MainFinder = (folder: IntegrationFolder) => string | undefined;
+
+/** Names only the generator's split gives: a folder holding one is meant to be an integration. */
+const SPLIT_FILE = /_(client|types|transform)(_\d+)?\.ts$/;
+
 /**
  * An integration folder `<integrationsDir>/<service>/`. File names use `_` where the service name has
  * `-` (folder `my-scanner/`, main file `my_scanner.ts`), so `service` here is that file stem. The
  * manifest's `service` wins over the folder's name: `capkit generate --out` may choose any folder.
+ * When neither names a file that exists, the main file is found by its content (`findMain`): a
+ * hand-written `integrations/scanner/acme.ts` is still an integration, with service `acme`.
  */
 export class IntegrationFolder {
   private cachedService: string | undefined;
@@ -35,18 +43,31 @@ export class IntegrationFolder {
   constructor(
     readonly dir: string,
     readonly store: Store,
+    private readonly findMain: MainFinder = () => undefined,
   ) {}
 
   get service(): string {
     if (this.cachedService === undefined) {
       const declared = this.manifest().value?.service;
-      const name =
-        typeof declared === "string" && /^[a-z][a-z0-9-]*$/.test(declared)
-          ? declared
-          : posix.basename(posix.resolve("/", this.dir));
-      this.cachedService = name.replaceAll("-", "_");
+      const byName = posix.basename(posix.resolve("/", this.dir)).replaceAll("-", "_");
+      if (typeof declared === "string" && /^[a-z][a-z0-9-]*$/.test(declared))
+        this.cachedService = declared.replaceAll("-", "_");
+      else if (this.files.includes(`${byName}.ts`)) this.cachedService = byName;
+      else this.cachedService = this.findMain(this)?.replace(/\.ts$/, "") ?? byName;
     }
     return this.cachedService;
+  }
+
+  /**
+   * A folder meant to be an integration (a manifest, or a file named like the generator's split)
+   * must have a main file: without one it is a finding, never a silent pass.
+   */
+  get looksLikeIntegration(): boolean {
+    return (
+      this.isIntegration ||
+      this.files.includes(MANIFEST) ||
+      this.files.some((name) => SPLIT_FILE.test(name))
+    );
   }
 
   get files(): string[] {

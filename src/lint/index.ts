@@ -4,9 +4,10 @@ import { collectFromFs, collectStaged } from "./sources.js";
 
 export { type LintConfig, loadConfig, parseConfig } from "./config.js";
 export { ENGINE_IDS, type LintResult, lintTargets } from "./engine.js";
+export type { Rule } from "./rule.js";
 export { RULE_IDS } from "./rule-ids.js";
 export { RULES } from "./rules/index.js";
-export type { Diagnostic, Rule } from "./types.js";
+export type { Diagnostic } from "./types.js";
 
 export interface LintOptions {
   cwd: string;

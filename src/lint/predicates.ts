@@ -1,91 +1,130 @@
-// Tiny syntactic predicates shared by the rules. No type checker: names and shapes only.
+// Tiny syntactic predicates shared by the rules, over the ESTree shape oxc parses to. No type
+// checker: names and shapes only.
 import type {
+  ArrowFunctionExpression,
   CallExpression,
-  ClassDeclaration,
-  MethodDeclaration,
+  Class,
+  Directive,
+  Function as FunctionNode,
+  MethodDefinition,
   Node,
-  SourceFile,
-  TS,
-} from "./ts.js";
+  Statement,
+  TSTypeAnnotation,
+} from "oxc-parser";
+import { forEachChild, type Source, type Span } from "./ast.js";
+
+export type ClassNode = Class;
+export type FunctionLike = FunctionNode | ArrowFunctionExpression;
 
 /** Source text of a node with all whitespace removed: `this . filter` and `this.filter` compare equal. */
-export function compactText(sf: SourceFile, node: Node): string {
-  return node.getText(sf).replace(/\s+/g, "");
+export function compactText(source: Source, node: Span): string {
+  return source.textOf(node).replace(/\s+/g, "");
 }
 
-export function memberName(ts: TS, node: Node): string | undefined {
-  const name = (node as { name?: Node }).name;
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))
-    return name.text;
+/** A function boundary: code inside runs later, or not at all, so searches for "this code path" stop here. */
+export function isFunction(node: Node): node is FunctionLike {
+  switch (node.type) {
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "TSDeclareFunction":
+    case "TSEmptyBodyFunctionExpression":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The name of an identifier, private name (`#x`) or string literal used as a name. */
+export function nameText(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "PrivateIdentifier") return `#${node.name}`;
+  if (node.type === "Literal" && typeof node.value === "string") return node.value;
   return undefined;
 }
 
-export function findMethod(
-  ts: TS,
-  cls: ClassDeclaration,
-  name: string,
-): MethodDeclaration | undefined {
-  return cls.members.find(
-    (m): m is MethodDeclaration => ts.isMethodDeclaration(m) && memberName(ts, m) === name,
+/** The declared name of a class member, object property or variable (`key` / `id`), when it is static. */
+export function memberName(node: Node): string | undefined {
+  switch (node.type) {
+    case "MethodDefinition":
+    case "TSAbstractMethodDefinition":
+    case "PropertyDefinition":
+    case "TSAbstractPropertyDefinition":
+    case "Property":
+      return node.computed ? undefined : nameText(node.key);
+    case "VariableDeclarator":
+      return nameText(node.id);
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+      return nameText(node.id);
+    default:
+      return undefined;
+  }
+}
+
+/** Top-level classes, `export class …` and `export default class …` included. */
+export function topLevelClasses(source: Source): ClassNode[] {
+  const classes: ClassNode[] = [];
+  for (const statement of source.program.body) {
+    const node =
+      statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration"
+        ? statement.declaration
+        : statement;
+    if (node?.type === "ClassDeclaration") classes.push(node);
+  }
+  return classes;
+}
+
+/** A plain method (not a getter, setter or constructor) of the class, by name. */
+export function findMethod(cls: ClassNode, name: string): MethodDefinition | undefined {
+  return cls.body.body.find(
+    (m): m is MethodDefinition =>
+      (m.type === "MethodDefinition" || m.type === "TSAbstractMethodDefinition") &&
+      m.kind === "method" &&
+      memberName(m) === name,
   );
+}
+
+/** The statements of a method's body (none for an abstract method or an overload signature). */
+export function bodyStatements(method: MethodDefinition): readonly (Directive | Statement)[] {
+  return method.value.body?.body ?? [];
 }
 
 /** Depth-first search of `node` and below (not crossing into nested functions when `sameFunction`). */
 export function findDescendant(
-  ts: TS,
   node: Node,
   predicate: (n: Node) => boolean,
   sameFunction = false,
 ): Node | undefined {
   if (predicate(node)) return node;
-  let found: Node | undefined;
-  const visit = (n: Node): void => {
-    if (found) return;
-    if (predicate(n)) {
-      found = n;
-      return;
-    }
-    if (sameFunction && ts.isFunctionLike(n)) return;
-    ts.forEachChild(n, visit);
+  const visit = (n: Node): Node | undefined => {
+    if (predicate(n)) return n;
+    if (sameFunction && isFunction(n)) return undefined;
+    return forEachChild(n, visit);
   };
-  ts.forEachChild(node, visit);
-  return found;
+  return forEachChild(node, visit);
 }
 
-export function isCallTo(
-  ts: TS,
-  sf: SourceFile,
-  node: Node,
-  callee: string,
-): node is CallExpression {
-  return ts.isCallExpression(node) && compactText(sf, node.expression) === callee;
+/** `a.b` (not `a[b]`): the object and the property name, for static member accesses only. */
+export function staticMember(node: Node): { object: Node; name: string } | undefined {
+  if (node.type !== "MemberExpression" || node.computed) return undefined;
+  const name = nameText(node.property);
+  return name === undefined ? undefined : { object: node.object, name };
 }
 
 /** The last name of a callee: `foo` for `foo()`, `bar` for `a.b.bar()`. */
-export function calleeName(ts: TS, call: CallExpression): string | undefined {
-  const e = call.expression;
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
+export function calleeName(call: CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === "Identifier") return callee.name;
+  return staticMember(callee)?.name;
 }
 
 /** `return true;` (optionally `return Promise.resolve(true)`): the literal the platform forbids or wants. */
-export function isReturnTrue(ts: TS, sf: SourceFile, node: Node): boolean {
-  if (!ts.isReturnStatement(node) || !node.expression) return false;
-  const text = compactText(sf, node.expression);
+export function isReturnTrue(source: Source, node: Node): boolean {
+  if (node.type !== "ReturnStatement" || !node.argument) return false;
+  const text = compactText(source, node.argument);
   return text === "true" || text === "Promise.resolve(true)";
-}
-
-/** Every identifier name in the file, once: used to tell "misconfigured name" from "rule broken". */
-export function identifierNames(ts: TS, sf: SourceFile): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: Node): void => {
-    if (ts.isIdentifier(n)) names.add(n.text);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return names;
 }
 
 /** The last segment of a dotted name: `this.filter` → `filter`. */
@@ -93,22 +132,21 @@ export function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf(".") + 1);
 }
 
-export function enclosingFunction(ts: TS, node: Node): Node | undefined {
-  let at: Node | undefined = node.parent;
-  while (at && !ts.isFunctionLike(at)) at = at.parent;
-  return at;
+/** The written type of a binding or class field (`x: Foo`), if any. */
+export function typeAnnotationOf(node: Node): Node | undefined {
+  const annotation = (node as { typeAnnotation?: TSTypeAnnotation | null }).typeAnnotation;
+  return annotation?.typeAnnotation;
 }
 
 /** The initializer of `const <name> = …` in the nearest enclosing function (or file) that declares it. */
-export function localInitializer(ts: TS, ident: Node & { text: string }): Node | undefined {
-  for (let scope = ident.parent; scope; scope = scope.parent) {
-    if (!ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) continue;
+export function localInitializer(name: string, from: Node): Node | undefined {
+  for (let scope = from.parent; scope; scope = scope.parent) {
+    if (!isFunction(scope) && scope.type !== "Program") continue;
     const decl = findDescendant(
-      ts,
       scope,
-      (n) => ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === ident.text,
+      (n) => n.type === "VariableDeclarator" && nameText(n.id) === name,
     );
-    if (decl && ts.isVariableDeclaration(decl)) return decl.initializer;
+    if (decl?.type === "VariableDeclarator") return decl.init ?? undefined;
   }
   return undefined;
 }

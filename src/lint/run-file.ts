@@ -1,67 +1,63 @@
 // One file through the rules: a single AST walk dispatching to every enabled rule's visitors, then
 // suppressions.
+import { forEachChild, type Node, type Source, type Span } from "./ast.js";
 import { type LintConfig, ruleSetting } from "./config.js";
 import { at, ENGINE_IDS } from "./diagnostic.js";
 import type { IntegrationFolder } from "./folder.js";
+import { type ClassNode, topLevelClasses } from "./predicates.js";
+import type { Rule, RuleContext, Visitor } from "./rule.js";
 import type { RuleId } from "./rule-ids.js";
 import { RULES } from "./rules/index.js";
 import { findSuppressions } from "./suppressions.js";
-import type { ClassDeclaration, Node, SourceFile, TS } from "./ts.js";
-import type { Diagnostic, LintFile, Rule, RuleContext, Severity, Visitor } from "./types.js";
+import type { Diagnostic, LintFile, Position, Severity } from "./types.js";
 
 const KNOWN = new Set(RULES.map((r) => r.id));
 
-function lineCol(sf: SourceFile, pos: number): { line: number; column: number } {
-  const { line, character } = sf.getLineAndCharacterOfPosition(pos);
-  return { line: line + 1, column: character + 1 };
-}
-
-function firstClass(ts: TS, sf: SourceFile): ClassDeclaration | undefined {
-  const classes = sf.statements.filter(ts.isClassDeclaration);
-  return (
-    classes.find((c) => c.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) ??
-    classes[0]
-  );
+function firstClass(source: Source): ClassNode | undefined {
+  const classes = topLevelClasses(source);
+  return classes.find((c) => c.superClass) ?? classes[0];
 }
 
 export interface FileRun {
   file: LintFile;
   folder: IntegrationFolder;
-  sf: SourceFile;
+  source: Source;
   out: Diagnostic[];
   configErrors: Diagnostic[];
   /** Rules that threw on this file: skipped for the rest of it. */
   crashed: Set<string>;
 }
 
-function contextFor(
-  ts: TS,
-  rule: Rule,
-  severity: Severity,
-  run: FileRun,
-  config: LintConfig,
-): RuleContext {
-  const { sf, file } = run;
-  let cls: { value: ClassDeclaration | undefined } | undefined;
+function lineColOf(source: Source, at: Span | Position | undefined): [Position, Position] {
+  if (at === undefined)
+    return [
+      { line: 1, column: 1 },
+      { line: 1, column: 1 },
+    ];
+  if ("start" in at) return [source.lineCol(at.start), source.lineCol(at.end)];
+  return [at, at];
+}
+
+function contextFor(rule: Rule, severity: Severity, run: FileRun, config: LintConfig): RuleContext {
+  const { source, file } = run;
+  let cls: { value: ClassNode | undefined } | undefined;
   return {
-    ts,
-    sf,
+    source,
     file,
     folder: run.folder,
     config,
     mainClass: () => {
-      cls ??= { value: firstClass(ts, sf) };
+      cls ??= { value: firstClass(source) };
       return cls.value;
     },
     report: (node, message, level) => {
-      const isNode = node !== undefined && "kind" in node;
-      const start = isNode ? lineCol(sf, node.getStart(sf)) : (node ?? { line: 1, column: 1 });
-      const end = isNode ? lineCol(sf, node.getEnd()) : start;
+      const [start, end] = lineColOf(source, node);
       run.out.push({
         ruleId: rule.id,
         severity: severity === "warning" || level === "warning" ? "warning" : "error",
         file: file.path,
-        ...start,
+        line: start.line,
+        column: start.column,
         endLine: end.line,
         endColumn: end.column,
         message: message ?? rule.meta.description,
@@ -93,8 +89,8 @@ function guarded(rule: Rule, run: FileRun, fn: () => void): void {
   }
 }
 
-export function runRules(ts: TS, run: FileRun, config: LintConfig): void {
-  const table = new Map<number, Visitor[]>();
+export function runRules(run: FileRun, config: LintConfig): void {
+  const table = new Map<string, Visitor[]>();
   const ends: (() => void)[] = [];
   for (const rule of RULES) {
     if (!rule.check || !rule.roles.includes(run.file.role)) continue;
@@ -102,28 +98,32 @@ export function runRules(ts: TS, run: FileRun, config: LintConfig): void {
     if (setting === "off") continue;
     let visitors: ReturnType<NonNullable<Rule["check"]>>;
     guarded(rule, run, () => {
-      visitors = rule.check?.(contextFor(ts, rule, setting, run, config));
+      visitors = rule.check?.(contextFor(rule, setting, run, config));
     });
-    for (const [kind, fn] of Object.entries(visitors ?? {})) {
-      const safe = (node?: Node) => guarded(rule, run, () => (fn as Visitor)(node as Node));
-      if (kind === "end") ends.push(safe);
-      else table.set(Number(kind), [...(table.get(Number(kind)) ?? []), safe]);
+    for (const [type, fn] of Object.entries(visitors ?? {})) {
+      if (type === "end") {
+        ends.push(() => guarded(rule, run, fn as () => void));
+        continue;
+      }
+      const safe = (node: Node) => guarded(rule, run, () => (fn as Visitor)(node));
+      table.set(type, [...(table.get(type) ?? []), safe]);
     }
   }
   if (table.size > 0) {
-    const visit = (node: Node): void => {
-      for (const fn of table.get(node.kind) ?? []) fn(node);
-      ts.forEachChild(node, visit);
+    const visit = (node: Node): undefined => {
+      const fns = table.get(node.type);
+      if (fns) for (const fn of fns) fn(node);
+      return forEachChild(node, visit);
     };
-    visit(run.sf);
+    visit(run.source.program);
   }
   for (const end of ends) end();
 }
 
 /** Drops suppressed findings, reports bad and unused directives. */
-export function applySuppressions(ts: TS, run: FileRun): void {
+export function applySuppressions(run: FileRun): void {
   if (!run.file.text.includes("capkit-disable")) return;
-  const { suppressions, problems } = findSuppressions(ts, run.sf, KNOWN);
+  const { suppressions, problems } = findSuppressions(run.source, KNOWN);
   run.out = run.out.filter((d) => {
     const hit = suppressions.find((s) => s.target === d.line && s.rules.includes(d.ruleId));
     if (hit) hit.used = true;

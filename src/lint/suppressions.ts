@@ -1,7 +1,7 @@
-// `// capkit-disable-next-line <rule>[, <rule>] -- <reason>`. Only real comments count: a candidate is
-// kept only when the TypeScript scanner, started from a token boundary found in the AST, reports it
-// inside a comment range — text inside strings and templates never suppresses anything.
-import type { Node, SourceFile, TS } from "./ts.js";
+// `// capkit-disable-next-line <rule>[, <rule>] -- <reason>`. Only real comments count: the parser's
+// comment list is the source of truth, so text inside strings, templates and regular expressions
+// never suppresses anything.
+import type { Source } from "./ast.js";
 
 const MARKER = "capkit-disable-next-line";
 
@@ -16,64 +16,6 @@ export interface Suppression {
   used: boolean;
 }
 
-/** The innermost node whose full range contains `pos`, and a token boundary at or before `pos`. */
-function tokenBoundaryBefore(ts: TS, sf: SourceFile, pos: number): { from: number; node: Node } {
-  let node: Node = sf;
-  let from = 0;
-  for (;;) {
-    let next: Node | undefined;
-    ts.forEachChild(node, (child) => {
-      if (next) return true;
-      if (child.getFullStart() <= pos && pos < child.getEnd()) next = child;
-      else if (child.getEnd() <= pos) from = child.getEnd();
-      return undefined;
-    });
-    if (!next) return { from, node };
-    node = next;
-    from = node.getFullStart();
-  }
-}
-
-function commentAt(
-  ts: TS,
-  sf: SourceFile,
-  pos: number,
-): { start: number; end: number } | undefined {
-  const scanner = ts.createScanner(
-    ts.ScriptTarget.Latest,
-    false,
-    ts.LanguageVariant.Standard,
-    sf.text,
-  );
-  const { from, node } = tokenBoundaryBefore(ts, sf, pos);
-  // inside a literal token (template parts cannot be rescanned out of context): never a comment
-  const K = ts.SyntaxKind;
-  const literal = [
-    K.StringLiteral,
-    K.NoSubstitutionTemplateLiteral,
-    K.TemplateHead,
-    K.TemplateMiddle,
-    K.TemplateTail,
-    K.RegularExpressionLiteral,
-    K.JsxText,
-  ];
-  if (literal.includes(node.kind)) {
-    if (pos >= node.getStart(sf)) return undefined;
-  }
-  scanner.resetTokenState(from);
-  for (;;) {
-    const kind = scanner.scan();
-    const start = scanner.getTokenStart();
-    const end = scanner.getTokenEnd();
-    if (kind === ts.SyntaxKind.EndOfFileToken || start > pos) return undefined;
-    if (end <= pos) continue;
-    const isComment =
-      kind === ts.SyntaxKind.SingleLineCommentTrivia ||
-      kind === ts.SyntaxKind.MultiLineCommentTrivia;
-    return isComment ? { start, end } : undefined;
-  }
-}
-
 export interface DirectiveProblem {
   line: number;
   column: number;
@@ -81,43 +23,40 @@ export interface DirectiveProblem {
 }
 
 export function findSuppressions(
-  ts: TS,
-  sf: SourceFile,
+  source: Source,
   knownRules: ReadonlySet<string>,
 ): { suppressions: Suppression[]; problems: DirectiveProblem[] } {
   const suppressions: Suppression[] = [];
   const problems: DirectiveProblem[] = [];
-  for (
-    let at = sf.text.indexOf(MARKER);
-    at >= 0;
-    at = sf.text.indexOf(MARKER, at + MARKER.length)
-  ) {
-    const comment = commentAt(ts, sf, at);
-    if (!comment) continue;
-    const body = sf.text
-      .slice(at + MARKER.length, comment.end)
-      .replace(/\*\/$/, "")
-      .trim();
-    const { line, character } = sf.getLineAndCharacterOfPosition(at);
-    const endLine = sf.getLineAndCharacterOfPosition(comment.end).line;
-    const [ruleText = "", ...reasonParts] = body.split(" -- ");
-    const reason = reasonParts.join(" -- ").trim();
-    const rules = ruleText
-      .split(",")
-      .map((r) => r.trim())
-      .filter(Boolean);
-    const where = { line: line + 1, column: character + 1 };
-    if (rules.length === 0) problems.push({ ...where, message: `${MARKER} needs a rule id` });
-    else if (!reason)
-      problems.push({
-        ...where,
-        message: `${MARKER} ${rules.join(", ")} needs a reason: add \`-- <why>\``,
-      });
-    else {
-      const unknown = rules.filter((r) => !knownRules.has(r));
-      if (unknown.length > 0)
-        problems.push({ ...where, message: `unknown rule in ${MARKER}: ${unknown.join(", ")}` });
-      else suppressions.push({ ...where, target: endLine + 2, rules, reason, used: false });
+  for (const comment of source.comments) {
+    // `//` and `/*` are both two characters; `value` is the text after them
+    const valueStart = comment.start + 2;
+    for (
+      let index = comment.value.indexOf(MARKER);
+      index >= 0;
+      index = comment.value.indexOf(MARKER, index + MARKER.length)
+    ) {
+      const body = comment.value.slice(index + MARKER.length).trim();
+      const where = source.lineCol(valueStart + index);
+      const endLine = source.lineCol(comment.end).line;
+      const [ruleText = "", ...reasonParts] = body.split(" -- ");
+      const reason = reasonParts.join(" -- ").trim();
+      const rules = ruleText
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean);
+      if (rules.length === 0) problems.push({ ...where, message: `${MARKER} needs a rule id` });
+      else if (!reason)
+        problems.push({
+          ...where,
+          message: `${MARKER} ${rules.join(", ")} needs a reason: add \`-- <why>\``,
+        });
+      else {
+        const unknown = rules.filter((r) => !knownRules.has(r));
+        if (unknown.length > 0)
+          problems.push({ ...where, message: `unknown rule in ${MARKER}: ${unknown.join(", ")}` });
+        else suppressions.push({ ...where, target: endLine + 1, rules, reason, used: false });
+      }
     }
   }
   return { suppressions, problems };

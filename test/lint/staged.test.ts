@@ -62,6 +62,7 @@ async function lintStaged(cwd: string, extraEnv: Record<string, string> = {}, ar
 }
 
 const MAIN = "integrations/acme/acme.ts";
+const TRANSFORM = "integrations/acme/acme_transform.ts";
 const GUARD = "      if (this.filter.asset(asset)) continue;\n";
 const good = goodFiles();
 
@@ -173,6 +174,28 @@ describe("capkit lint --staged", () => {
     const result = await lintStaged(fresh);
     expect(result.findings).toEqual(["integrations/acme/acme_helpers.ts:1 no-secret-logging"]);
     expect(result.linted).toHaveLength(6);
+  });
+
+  it("a hand-written integration in a folder named otherwise: its main file is read from the index", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), "capkit-scanner-"));
+    roots.push(fresh);
+    git(fresh, "init", "-q");
+    for (const [path, content] of Object.entries(goodFiles("integrations/scanner"))) {
+      if (!path.endsWith(".capkit.json"))
+        write(fresh, path, content.replaceAll("@generated", "hand-written"));
+    }
+    git(fresh, "add", "-A");
+    git(fresh, "commit", "-qm", "scanner");
+    const transform = "integrations/scanner/acme_transform.ts";
+    write(fresh, transform, `${good[TRANSFORM]!}// changed\n`);
+    git(fresh, "add", transform);
+    // only the transform is staged: the main file is found among the index's other files
+    expect(await lintStaged(fresh)).toMatchObject({ exitCode: 0, findings: [] });
+    // the main file deleted from the index (it stays in the working tree): a finding, not silence
+    git(fresh, "rm", "-q", "--cached", "integrations/scanner/acme.ts");
+    const result = await lintStaged(fresh);
+    expect(result.exitCode).toBe(1);
+    expect(result.findings).toEqual(["integrations/scanner/acme.test.ts:1 file-layout"]);
   });
 
   it("outside a git repository: exit 2 with one line, no stack", async () => {

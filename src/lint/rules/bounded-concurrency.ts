@@ -1,6 +1,11 @@
-import type { ts as T } from "ts-morph";
 import { defineRule } from "../define-rule.js";
-import { calleeName, compactText, findDescendant, localInitializer } from "../predicates.js";
+import {
+  calleeName,
+  compactText,
+  findDescendant,
+  isFunction,
+  localInitializer,
+} from "../predicates.js";
 
 const ALL = new Set(["Promise.all", "Promise.allSettled", "Promise.any", "Promise.race"]);
 
@@ -13,24 +18,24 @@ export default defineRule({
   },
   roles: ["main", "client", "transform", "other"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const call = node as T.CallExpression;
-        const callee = compactText(sf, call.expression);
+      CallExpression: (call) => {
+        if (call.type !== "CallExpression") return;
+        const callee = compactText(source, call.callee);
         if (!ALL.has(callee)) return;
         const first = call.arguments[0];
         // `const pending = ids.map(…); await Promise.all(pending)` is the same unbounded fan-out
-        const arg = first && ts.isIdentifier(first) ? localInitializer(ts, first) : first;
-        if (!arg || !ts.isCallExpression(arg)) return;
-        const mapper = calleeName(ts, arg);
+        const arg = first?.type === "Identifier" ? localInitializer(first.name, first) : first;
+        if (arg?.type !== "CallExpression") return;
+        const mapper = calleeName(arg);
         const fn = mapper === "from" ? arg.arguments[1] : arg.arguments[0];
         if (mapper !== "map" && mapper !== "flatMap" && mapper !== "from") return;
-        if (!fn || !ts.isFunctionLike(fn)) return;
-        const callsOut = findDescendant(ts, fn, (n) => ts.isCallExpression(n));
+        if (!fn || !isFunction(fn)) return;
+        const callsOut = findDescendant(fn, (n) => n.type === "CallExpression");
         if (callsOut)
           ctx.report(
-            call.expression,
+            call.callee,
             `${callee} over .${mapper}() has no concurrency limit: use ${config.names.mapConcurrent}()`,
           );
       },

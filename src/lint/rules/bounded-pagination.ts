@@ -1,9 +1,13 @@
-import type { ts as T } from "ts-morph";
+import type { Node } from "../ast.js";
 import { defineRule } from "../define-rule.js";
 import { findDescendant } from "../predicates.js";
-import type { Node } from "../ts.js";
 
 const PAGE_WORDS = /page|cursor|next|offset/i;
+const KEYWORD: Partial<Record<Node["type"], number>> = {
+  WhileStatement: "while".length,
+  DoWhileStatement: "do".length,
+  ForStatement: "for".length,
+};
 
 export default defineRule({
   id: "bounded-pagination",
@@ -14,29 +18,24 @@ export default defineRule({
   },
   roles: ["main", "client", "transform", "other"],
   check(ctx) {
-    const { ts, config } = ctx;
+    const { config } = ctx;
     const bound = config.names.maxPages;
-    const onLoop = (node: Node) => {
-      const loop = node as T.WhileStatement | T.DoStatement | T.ForStatement;
-      const awaits = findDescendant(ts, loop, (n) => ts.isAwaitExpression(n), true);
+    const onLoop = (loop: Node) => {
+      const awaits = findDescendant(loop, (n) => n.type === "AwaitExpression", true);
       if (!awaits) return;
       const pageLike = findDescendant(
-        ts,
         loop,
-        (n) => ts.isIdentifier(n) && PAGE_WORDS.test(n.text),
+        (n) => n.type === "Identifier" && PAGE_WORDS.test(n.name),
       );
       if (!pageLike) return;
-      const bounded = findDescendant(ts, loop, (n) => ts.isIdentifier(n) && n.text === bound);
+      const bounded = findDescendant(loop, (n) => n.type === "Identifier" && n.name === bound);
       if (!bounded)
         ctx.report(
-          loop.getFirstToken(ctx.sf) ?? loop,
+          // the loop's keyword: `while`, `do` or `for`
+          { start: loop.start, end: loop.start + (KEYWORD[loop.type] ?? 0) },
           `page loop without a ${bound} bound: use ${config.names.paginate}() or stop at ${bound}`,
         );
     };
-    return {
-      [ts.SyntaxKind.WhileStatement]: onLoop,
-      [ts.SyntaxKind.DoStatement]: onLoop,
-      [ts.SyntaxKind.ForStatement]: onLoop,
-    };
+    return { WhileStatement: onLoop, DoWhileStatement: onLoop, ForStatement: onLoop };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { findMethod, isReturnTrue } from "../predicates.js";
+import { bodyStatements, findMethod, isReturnTrue } from "../predicates.js";
 
 export default defineRule({
   id: "check-affiliation",
@@ -10,16 +10,15 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts, sf } = ctx;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
-    const method = findMethod(ts, cls, "checkAffiliation");
+    const method = findMethod(cls, "checkAffiliation");
     if (!method) {
-      ctx.report(cls.name ?? cls, "checkAffiliation() is not overridden");
+      ctx.report(cls.id ?? cls, "checkAffiliation() is not overridden");
       return undefined;
     }
-    const statements = method.body?.statements ?? [];
-    if (statements.length === 1 && isReturnTrue(ts, sf, statements[0]!)) {
+    const statements = bodyStatements(method);
+    if (statements.length === 1 && isReturnTrue(ctx.source, statements[0]!)) {
       ctx.report(statements[0], "checkAffiliation() must not be a bare `return true`");
     }
     return undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { compactText, identifierNames, lastSegment } from "../predicates.js";
+import { compactText, lastSegment } from "../predicates.js";
 
 export default defineRule({
   id: "extends-base",
@@ -10,7 +10,7 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts, sf } = ctx;
+    const { source } = ctx;
     const base = ctx.config.names.baseClass;
     const cls = ctx.mainClass();
     if (!cls) {
@@ -20,18 +20,17 @@ export default defineRule({
       );
       return undefined;
     }
-    const parent = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)
-      ?.types[0];
-    if (parent && lastSegment(compactText(sf, parent.expression)) === base) return undefined;
-    if (parent && !identifierNames(ts, sf).has(base)) {
+    const parent = cls.superClass;
+    if (parent && lastSegment(compactText(source, parent)) === base) return undefined;
+    if (parent && !source.identifierNames().has(base)) {
       // the class extends *something* and the configured name appears nowhere: likely a renamed base
       ctx.configError(
-        `names.baseClass "${base}" matches nothing in ${ctx.file.path}, whose class extends \`${compactText(sf, parent.expression)}\`: set names.baseClass, or extend ${base}`,
+        `names.baseClass "${base}" matches nothing in ${ctx.file.path}, whose class extends \`${compactText(source, parent)}\`: set names.baseClass, or extend ${base}`,
       );
       return undefined;
     }
-    const name = cls.name?.text ?? "(anonymous)";
-    ctx.report(cls.name ?? cls, `class ${name} does not extend ${base}`);
+    const name = cls.id?.name ?? "(anonymous)";
+    ctx.report(cls.id ?? cls, `class ${name} does not extend ${base}`);
     return undefined;
   },
 });

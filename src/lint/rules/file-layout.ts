@@ -21,11 +21,21 @@ export default defineRule({
     fix: "Add the missing file (run `capkit generate` into a scratch folder to get a template) and `git add` it.",
   },
   checkFolder(ctx) {
-    const { folder } = ctx;
-    // findings hang on the main file, or on the manifest when the main file itself is missing
-    const main = folder.path(folder.isIntegration ? `${folder.service}.ts` : MANIFEST);
+    const { folder, config } = ctx;
     const where =
       folder.store.kind === "index" ? " from the git index (untracked files do not count)" : "";
+    if (!folder.isIntegration && !folder.files.includes(MANIFEST)) {
+      // split files but no main file, and no manifest to name it: say so on the first file
+      const { baseClass, registerFunction } = config.names;
+      const first = folder.files.find((name) => name.endsWith(".ts")) ?? folder.files[0] ?? "";
+      ctx.report(
+        folder.path(first),
+        `no main file in ${folder.dir}${where}: no class here extends ${baseClass} and is registered with ${registerFunction}()`,
+      );
+      return;
+    }
+    // findings hang on the main file, or on the manifest when the main file itself is missing
+    const main = folder.path(folder.isIntegration ? `${folder.service}.ts` : MANIFEST);
     for (const name of expectedFiles(folder.service)) {
       if (!folder.files.includes(name)) ctx.report(main, `${name} is missing${where}`);
     }

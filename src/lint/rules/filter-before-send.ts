@@ -1,58 +1,63 @@
-import type { ts as T } from "ts-morph";
+import type { Node, Source } from "../ast.js";
 import { defineRule } from "../define-rule.js";
-import { compactText, findDescendant } from "../predicates.js";
-import type { Node, SourceFile, TS } from "../ts.js";
+import {
+  compactText,
+  findDescendant,
+  isFunction,
+  nameText,
+  staticMember,
+  typeAnnotationOf,
+} from "../predicates.js";
 
 /** A call through the configured filter (`this.filter.asset(x)`), optionally about `subject`. */
 function filterCall(
-  ts: TS,
-  sf: SourceFile,
+  source: Source,
   filter: string,
   within: Node,
   subject?: string,
 ): Node | undefined {
-  return findDescendant(
-    ts,
-    within,
-    (n) =>
-      ts.isCallExpression(n) &&
-      ts.isPropertyAccessExpression(n.expression) &&
-      compactText(sf, n.expression.expression) === filter &&
-      (subject === undefined || n.arguments.some((a) => compactText(sf, a) === subject)),
-  );
+  return findDescendant(within, (n) => {
+    if (n.type !== "CallExpression") return false;
+    const member = staticMember(n.callee);
+    return (
+      member !== undefined &&
+      compactText(source, member.object) === filter &&
+      (subject === undefined || n.arguments.some((a) => compactText(source, a) === subject))
+    );
+  });
 }
 
-function exits(ts: TS, statement: Node): boolean {
-  const last = ts.isBlock(statement) ? statement.statements.at(-1) : statement;
+function exits(statement: Node): boolean {
+  const last = statement.type === "BlockStatement" ? statement.body.at(-1) : statement;
   return (
     last !== undefined &&
-    (ts.isContinueStatement(last) ||
-      ts.isReturnStatement(last) ||
-      ts.isBreakStatement(last) ||
-      ts.isThrowStatement(last))
+    (last.type === "ContinueStatement" ||
+      last.type === "ReturnStatement" ||
+      last.type === "BreakStatement" ||
+      last.type === "ThrowStatement")
   );
 }
 
 /** `if (!this.filter.x(a)) { …send… }` or an earlier `if (this.filter.x(a)) continue;` in an enclosing block. */
-function isGuarded(ts: TS, sf: SourceFile, filter: string, send: Node, subject?: string): boolean {
+function isGuarded(source: Source, filter: string, send: Node, subject?: string): boolean {
   let child = send;
-  for (let at = send.parent; at && !ts.isFunctionLike(at); child = at, at = at.parent) {
-    if (ts.isIfStatement(at) && at.thenStatement === child) {
-      const cond = at.expression;
+  for (let at = send.parent; at && !isFunction(at); child = at, at = at.parent) {
+    if (at.type === "IfStatement" && at.consequent === child) {
+      const cond = at.test;
       if (
-        ts.isPrefixUnaryExpression(cond) &&
-        cond.operator === ts.SyntaxKind.ExclamationToken &&
-        filterCall(ts, sf, filter, cond, subject)
+        cond.type === "UnaryExpression" &&
+        cond.operator === "!" &&
+        filterCall(source, filter, cond, subject)
       )
         return true;
     }
-    if (ts.isBlock(at) || ts.isSourceFile(at)) {
-      const statements: readonly T.Statement[] = at.statements;
-      for (const s of statements.slice(0, statements.indexOf(child as T.Statement))) {
+    if (at.type === "BlockStatement" || at.type === "Program") {
+      const statements: readonly Node[] = at.body;
+      for (const s of statements.slice(0, statements.indexOf(child))) {
         if (
-          ts.isIfStatement(s) &&
-          exits(ts, s.thenStatement) &&
-          filterCall(ts, sf, filter, s.expression, subject)
+          s.type === "IfStatement" &&
+          exits(s.consequent) &&
+          filterCall(source, filter, s.test, subject)
         )
           return true;
       }
@@ -61,25 +66,35 @@ function isGuarded(ts: TS, sf: SourceFile, filter: string, send: Node, subject?:
   return false;
 }
 
+/** The parameter of `fn` named `name` (`x`, `x: T`, `x = 1`, `private x: T`). */
+function parameterNamed(fn: Node, name: string): Node | undefined {
+  if (!isFunction(fn)) return undefined;
+  for (const p of fn.params) {
+    const binding = p.type === "TSParameterProperty" ? p.parameter : p;
+    const id = binding.type === "AssignmentPattern" ? binding.left : binding;
+    if (nameText(id) === name) return id;
+  }
+  return undefined;
+}
+
 /** The declared model of a sent identifier, syntactically: `attribute: Attribute`, `= new Attribute(…)`. */
-function declaredModel(ts: TS, sf: SourceFile, ident: T.Identifier): string | undefined {
+function declaredModel(source: Source, ident: Node & { name: string }): string | undefined {
   for (let fn = ident.parent; fn; fn = fn.parent) {
-    if (!ts.isFunctionLike(fn)) continue;
-    const param = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === ident.text);
-    if (param?.type) return compactText(sf, param.type);
-    const body = (fn as T.FunctionLikeDeclaration).body;
-    const decl = body
-      ? (findDescendant(
-          ts,
-          body,
-          (n) =>
-            ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === ident.text,
-        ) as T.VariableDeclaration | undefined)
+    if (!isFunction(fn)) continue;
+    const param = parameterNamed(fn, ident.name);
+    const paramType = param && typeAnnotationOf(param);
+    if (paramType) return compactText(source, paramType);
+    const decl = fn.body
+      ? findDescendant(
+          fn.body,
+          (n) => n.type === "VariableDeclarator" && nameText(n.id) === ident.name,
+        )
       : undefined;
-    if (decl?.type) return compactText(sf, decl.type);
-    if (decl?.initializer && ts.isNewExpression(decl.initializer))
-      return compactText(sf, decl.initializer.expression);
-    if (decl) return undefined;
+    if (decl?.type !== "VariableDeclarator") continue;
+    const declType = typeAnnotationOf(decl.id);
+    if (declType) return compactText(source, declType);
+    if (decl.init?.type === "NewExpression") return compactText(source, decl.init.callee);
+    return undefined;
   }
   return undefined;
 }
@@ -93,23 +108,24 @@ export default defineRule({
   },
   roles: ["main", "transform", "other"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const call = node as T.CallExpression;
-        const callee = call.expression;
-        if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "send") return;
-        if (!/(^|\.)job$/.test(compactText(sf, callee.expression))) return;
+      CallExpression: (call) => {
+        if (call.type !== "CallExpression") return;
+        const callee = staticMember(call.callee);
+        if (callee?.name !== "send") return;
+        if (!/(^|\.)job$/.test(compactText(source, callee.object))) return;
         for (const arg of call.arguments) {
           // attributes are not filtered by the platform's Filter (it has asset() and risk() only)
           const attribute = config.names.attributeModel;
-          if (ts.isNewExpression(arg) && compactText(sf, arg.expression) === attribute) continue;
-          if (ts.isIdentifier(arg) && declaredModel(ts, sf, arg) === attribute) continue;
-          const subject = ts.isIdentifier(arg) ? arg.text : undefined;
-          if (!isGuarded(ts, sf, config.names.filter, call, subject)) {
+          if (arg.type === "NewExpression" && compactText(source, arg.callee) === attribute)
+            continue;
+          if (arg.type === "Identifier" && declaredModel(source, arg) === attribute) continue;
+          const subject = arg.type === "Identifier" ? arg.name : undefined;
+          if (!isGuarded(source, config.names.filter, call, subject)) {
             ctx.report(
               call,
-              `${compactText(sf, callee)}(${compactText(sf, arg)}) is not guarded by ${config.names.filter}`,
+              `${compactText(source, call.callee)}(${compactText(source, arg)}) is not guarded by ${config.names.filter}`,
             );
             return;
           }

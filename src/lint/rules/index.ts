@@ -1,4 +1,4 @@
-import type { Rule } from "../types.js";
+import type { Rule } from "../rule.js";
 import boundedConcurrency from "./bounded-concurrency.js";
 import boundedPagination from "./bounded-pagination.js";
 import checkAffiliation from "./check-affiliation.js";

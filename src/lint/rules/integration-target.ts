@@ -1,6 +1,6 @@
-import type { ts as T } from "ts-morph";
+import type { Node } from "../ast.js";
 import { defineRule } from "../define-rule.js";
-import { compactText, memberName } from "../predicates.js";
+import { compactText, memberName, typeAnnotationOf } from "../predicates.js";
 
 export default defineRule({
   id: "integration-target",
@@ -11,37 +11,38 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     const { integrationModel, assetModel } = config.names;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
     // the base class already types `target` as the Integration model; a redeclaration must keep it
-    const target = cls.members.find(
-      (m) => ts.isPropertyDeclaration(m) && memberName(ts, m) === "target",
+    const target = cls.body.body.find(
+      (m) =>
+        (m.type === "PropertyDefinition" || m.type === "TSAbstractPropertyDefinition") &&
+        memberName(m) === "target",
     );
-    const type = target && ts.isPropertyDeclaration(target) ? target.type : undefined;
-    if (type && compactText(sf, type) !== integrationModel) {
-      const asset = compactText(sf, type).includes(assetModel) ? `, not ${assetModel}` : "";
+    const type = target && typeAnnotationOf(target);
+    if (type && compactText(source, type) !== integrationModel) {
+      const asset = compactText(source, type).includes(assetModel) ? `, not ${assetModel}` : "";
       ctx.report(type, `target must be typed ${integrationModel}${asset}`);
     }
     return {
-      [ts.SyntaxKind.BinaryExpression]: (node) => {
-        const bin = node as T.BinaryExpression;
-        if (bin.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return;
-        const left = compactText(sf, bin.left);
-        if (left === "this.target" && compactText(sf, bin.right) === assetModel) {
+      BinaryExpression: (node) => {
+        if (node.type !== "BinaryExpression" || node.operator !== "instanceof") return;
+        const left = compactText(source, node.left);
+        if (left === "this.target" && compactText(source, node.right) === assetModel) {
           ctx.report(node, `this.target is an ${integrationModel}, never an ${assetModel}`);
         }
       },
-      [ts.SyntaxKind.AsExpression]: (node) => {
-        const cast = node as T.AsExpression;
-        let inner: T.Expression = cast.expression;
+      TSAsExpression: (node) => {
+        if (node.type !== "TSAsExpression") return;
+        let inner: Node = node.expression;
         // `this.target as unknown as Asset`: look through the intermediate casts
-        while (ts.isAsExpression(inner) || ts.isParenthesizedExpression(inner))
+        while (inner.type === "TSAsExpression" || inner.type === "ParenthesizedExpression")
           inner = inner.expression;
         if (
-          compactText(sf, inner) === "this.target" &&
-          compactText(sf, cast.type).includes(assetModel)
+          compactText(source, inner) === "this.target" &&
+          compactText(source, node.typeAnnotation).includes(assetModel)
         ) {
           ctx.report(
             node,

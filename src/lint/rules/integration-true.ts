@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { findMethod } from "../predicates.js";
+import { bodyStatements, findMethod } from "../predicates.js";
 
 export default defineRule({
   id: "integration-true",
@@ -10,20 +10,21 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts } = ctx;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
-    const method = findMethod(ts, cls, "integration");
+    const method = findMethod(cls, "integration");
     if (!method) {
-      ctx.report(cls.name ?? cls, "integration() is not overridden: the base class returns false");
+      ctx.report(cls.id ?? cls, "integration() is not overridden: the base class returns false");
       return undefined;
     }
-    const statements = method.body?.statements ?? [];
+    const statements = bodyStatements(method);
     const only = statements.length === 1 ? statements[0] : undefined;
     const literalTrue =
-      only && ts.isReturnStatement(only) && only.expression?.kind === ts.SyntaxKind.TrueKeyword;
+      only?.type === "ReturnStatement" &&
+      only.argument?.type === "Literal" &&
+      only.argument.value === true;
     if (!literalTrue) {
-      ctx.report(method.name, "integration() must be exactly `return true;`");
+      ctx.report(method.key, "integration() must be exactly `return true;`");
     }
     return undefined;
   },

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { compactText, findDescendant, findMethod } from "../predicates.js";
+import { compactText, findDescendant, findMethod, staticMember } from "../predicates.js";
 
 export default defineRule({
   id: "match-class",
@@ -10,25 +10,23 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts, sf } = ctx;
+    const { source } = ctx;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
-    const method = findMethod(ts, cls, "match");
+    const method = findMethod(cls, "match");
     if (!method) {
-      ctx.report(
-        cls.name ?? cls,
-        "match() is not implemented: it must check the integration class",
-      );
+      ctx.report(cls.id ?? cls, "match() is not implemented: it must check the integration class");
       return undefined;
     }
-    const checksClass = method.body
-      ? findDescendant(ts, method.body, (n) => {
-          if (ts.isCallExpression(n))
-            return compactText(sf, n.expression) === "this.target.isClass";
-          return ts.isPropertyAccessExpression(n) && compactText(sf, n) === "this.target.class";
+    const body = method.value.body;
+    const checksClass = body
+      ? findDescendant(body, (n) => {
+          if (n.type === "CallExpression")
+            return compactText(source, n.callee) === "this.target.isClass";
+          return staticMember(n) !== undefined && compactText(source, n) === "this.target.class";
         })
       : undefined;
-    if (!checksClass) ctx.report(method.name, "match() does not check `this.target.isClass(…)`");
+    if (!checksClass) ctx.report(method.key, "match() does not check `this.target.isClass(…)`");
     return undefined;
   },
 });

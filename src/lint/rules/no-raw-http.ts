@@ -1,4 +1,3 @@
-import type { ts as T } from "ts-morph";
 import { defineRule } from "../define-rule.js";
 import { compactText } from "../predicates.js";
 
@@ -39,25 +38,23 @@ export default defineRule({
   },
   roles: ["main", "types", "transform", "other"],
   check(ctx) {
-    const { ts, sf } = ctx;
+    const { source } = ctx;
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const callee = compactText(sf, (node as T.CallExpression).expression);
+      CallExpression: (node) => {
+        if (node.type !== "CallExpression") return;
+        const callee = compactText(source, node.callee);
         if (RAW_CALLS.has(callee) || /^axios\.\w+$/.test(callee))
           ctx.report(node, `raw HTTP call \`${callee}()\` outside the client`);
       },
-      [ts.SyntaxKind.NewExpression]: (node) => {
-        if (compactText(sf, (node as T.NewExpression).expression) === "XMLHttpRequest")
+      NewExpression: (node) => {
+        if (node.type === "NewExpression" && compactText(source, node.callee) === "XMLHttpRequest")
           ctx.report(node, "raw HTTP via XMLHttpRequest outside the client");
       },
-      [ts.SyntaxKind.ImportDeclaration]: (node) => {
-        const spec = (node as T.ImportDeclaration).moduleSpecifier;
-        if (
-          ts.isStringLiteral(spec) &&
-          RAW_MODULES.has(spec.text) &&
-          !(node as T.ImportDeclaration).importClause?.isTypeOnly
-        ) {
-          ctx.report(spec, `imports the HTTP module "${spec.text}" outside the client`);
+      ImportDeclaration: (node) => {
+        if (node.type !== "ImportDeclaration") return;
+        const spec = node.source;
+        if (RAW_MODULES.has(spec.value) && node.importKind !== "type") {
+          ctx.report(spec, `imports the HTTP module "${spec.value}" outside the client`);
         }
       },
     };

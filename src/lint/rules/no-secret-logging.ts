@@ -1,7 +1,6 @@
-import type { ts as T } from "ts-morph";
+import { forEachChild, type Node, type Source } from "../ast.js";
 import { defineRule } from "../define-rule.js";
-import { compactText, identifierNames, lastSegment } from "../predicates.js";
-import type { Node, SourceFile, TS } from "../ts.js";
+import { compactText, lastSegment, staticMember } from "../predicates.js";
 
 /** Names that hold or lead to credentials. Matched against identifiers only, never string text. */
 const CREDENTIAL =
@@ -9,15 +8,19 @@ const CREDENTIAL =
 // `child` bindings are printed with every later line, so they count as log calls too
 const LOG_METHODS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "child"]);
 
-function credentialIdentifier(ts: TS, node: Node): Node | undefined {
-  if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && CREDENTIAL.test(node.text))
+function credentialIdentifier(node: Node): Node | undefined {
+  if (
+    (node.type === "Identifier" || node.type === "PrivateIdentifier") &&
+    CREDENTIAL.test(node.name)
+  )
     return node;
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return undefined;
-  return ts.forEachChild(node, (child) => credentialIdentifier(ts, child));
+  // string and template text is what gets logged, not a variable: never a finding
+  if (node.type === "Literal" || node.type === "TemplateElement") return undefined;
+  return forEachChild(node, credentialIdentifier);
 }
 
-function isErrorConstructor(sf: SourceFile, node: T.NewExpression): boolean {
-  return /Error$/.test(compactText(sf, node.expression));
+function isErrorConstructor(source: Source, callee: Node): boolean {
+  return /Error$/.test(compactText(source, callee));
 }
 
 export default defineRule({
@@ -29,48 +32,49 @@ export default defineRule({
   },
   roles: ["main", "client", "types", "transform", "other"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     const loggers = new Set(config.names.logger);
     let usesLogger = false;
     const otherLoggers = new Set<string>();
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const callee = (node as T.CallExpression).expression;
-        if (!ts.isPropertyAccessExpression(callee)) return;
-        const receiver = compactText(sf, callee.expression);
+      CallExpression: (node) => {
+        if (node.type !== "CallExpression") return;
+        const callee = staticMember(node.callee);
+        if (!callee) return;
+        const receiver = compactText(source, callee.object);
         if (receiver === "console") {
-          ctx.report(node, `console.${callee.name.text}() bypasses the redacting logger`);
+          ctx.report(node, `console.${callee.name}() bypasses the redacting logger`);
           return;
         }
-        if (!LOG_METHODS.has(callee.name.text)) return;
+        if (!LOG_METHODS.has(callee.name)) return;
         if (!loggers.has(receiver)) {
           if (/log/i.test(lastSegment(receiver))) otherLoggers.add(receiver);
           return;
         }
         usesLogger = true;
-        for (const arg of (node as T.CallExpression).arguments) {
-          const hit = credentialIdentifier(ts, arg);
+        for (const arg of node.arguments) {
+          const hit = credentialIdentifier(arg);
           if (hit)
             ctx.report(
               hit,
-              `\`${hit.getText(sf)}\` looks like a credential and reaches a log call`,
+              `\`${source.textOf(hit)}\` looks like a credential and reaches a log call`,
             );
         }
       },
-      [ts.SyntaxKind.NewExpression]: (node) => {
-        const expr = node as T.NewExpression;
-        const message = expr.arguments?.[0];
-        if (!message || !isErrorConstructor(sf, expr)) return;
-        const hit = credentialIdentifier(ts, message);
+      NewExpression: (node) => {
+        if (node.type !== "NewExpression") return;
+        const message = node.arguments[0];
+        if (!message || !isErrorConstructor(source, node.callee)) return;
+        const hit = credentialIdentifier(message);
         if (hit)
           ctx.report(
             hit,
-            `\`${hit.getText(sf)}\` looks like a credential and reaches an error message`,
+            `\`${source.textOf(hit)}\` looks like a credential and reaches an error message`,
           );
       },
       end: () => {
         // calls on a logger we were not told about would pass unchecked: say so instead
-        const names = identifierNames(ts, sf);
+        const names = source.identifierNames();
         const known = [...loggers].some((l) => names.has(lastSegment(l)));
         if (!usesLogger && !known && otherLoggers.size > 0) {
           ctx.configError(

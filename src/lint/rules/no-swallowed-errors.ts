@@ -1,30 +1,32 @@
-import type { ts as T } from "ts-morph";
+import type { CatchClause, NewExpression } from "oxc-parser";
+import type { Node } from "../ast.js";
 import { defineRule } from "../define-rule.js";
-import { compactText, memberName } from "../predicates.js";
-import type { Node, TS } from "../ts.js";
+import { compactText, isFunction, memberName, staticMember } from "../predicates.js";
 
-function isEmptyHandler(ts: TS, fn: Node | undefined): boolean {
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+function isEmptyHandler(fn: Node | undefined): boolean {
+  if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression") return false;
   const body = fn.body;
-  if (ts.isBlock(body)) return body.statements.length === 0;
+  if (!body) return false;
+  if (body.type === "BlockStatement") return body.body.length === 0;
   return (
-    body.kind === ts.SyntaxKind.NullKeyword ||
-    (ts.isIdentifier(body) && body.text === "undefined") ||
-    ts.isVoidExpression(body)
+    (body.type === "Literal" && body.raw === "null") ||
+    (body.type === "Identifier" && body.name === "undefined") ||
+    (body.type === "UnaryExpression" && body.operator === "void")
   );
 }
 
-function hasCause(ts: TS, expr: T.NewExpression): boolean {
-  const options = expr.arguments?.find((a) => ts.isObjectLiteralExpression(a)) as
-    | T.ObjectLiteralExpression
-    | undefined;
-  return options?.properties.some((p) => memberName(ts, p) === "cause") ?? false;
+function hasCause(expr: NewExpression): boolean {
+  const options = expr.arguments.find((a) => a.type === "ObjectExpression");
+  return (
+    options?.type === "ObjectExpression" &&
+    options.properties.some((p) => memberName(p) === "cause")
+  );
 }
 
 /** The catch clause a throw belongs to, without crossing a function boundary. */
-function enclosingCatch(ts: TS, node: Node): T.CatchClause | undefined {
-  for (let at = node.parent; at && !ts.isFunctionLike(at); at = at.parent) {
-    if (ts.isCatchClause(at)) return at;
+function enclosingCatch(node: Node): CatchClause | undefined {
+  for (let at = node.parent; at && !isFunction(at); at = at.parent) {
+    if (at.type === "CatchClause") return at;
   }
   return undefined;
 }
@@ -38,31 +40,27 @@ export default defineRule({
     fix: "Handle the error (log it with context and rethrow, or return a typed result); when wrapping, pass `{ cause: error }`.",
   },
   check(ctx) {
-    const { ts, sf } = ctx;
+    const { source } = ctx;
     return {
-      [ts.SyntaxKind.CatchClause]: (node) => {
-        if ((node as T.CatchClause).block.statements.length === 0)
+      CatchClause: (node) => {
+        if (node.type === "CatchClause" && node.body.body.length === 0)
           ctx.report(node, "empty catch block swallows the error");
       },
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const call = node as T.CallExpression;
-        if (
-          !ts.isPropertyAccessExpression(call.expression) ||
-          call.expression.name.text !== "catch"
-        )
-          return;
-        if (isEmptyHandler(ts, call.arguments[0]))
-          ctx.report(call.expression.name, "`.catch()` with an empty handler swallows the error");
+      CallExpression: (call) => {
+        if (call.type !== "CallExpression" || staticMember(call.callee)?.name !== "catch") return;
+        if (call.callee.type !== "MemberExpression") return;
+        if (isEmptyHandler(call.arguments[0]))
+          ctx.report(call.callee.property, "`.catch()` with an empty handler swallows the error");
       },
-      [ts.SyntaxKind.ThrowStatement]: (node) => {
-        const thrown = (node as T.ThrowStatement).expression;
-        if (!ts.isNewExpression(thrown)) return;
-        const clause = enclosingCatch(ts, node);
-        const caught = clause?.variableDeclaration?.name;
-        if (!caught || !ts.isIdentifier(caught) || hasCause(ts, thrown)) return;
+      ThrowStatement: (node) => {
+        if (node.type !== "ThrowStatement") return;
+        const thrown = node.argument;
+        if (thrown.type !== "NewExpression") return;
+        const caught = enclosingCatch(node)?.param;
+        if (caught?.type !== "Identifier" || hasCause(thrown)) return;
         ctx.report(
           thrown,
-          `new ${compactText(sf, thrown.expression)} thrown in a catch loses the caught error: pass \`{ cause: ${caught.text} }\``,
+          `new ${compactText(source, thrown.callee)} thrown in a catch loses the caught error: pass \`{ cause: ${caught.name} }\``,
         );
       },
     };

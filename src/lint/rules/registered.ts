@@ -1,6 +1,6 @@
+import type { CallExpression } from "oxc-parser";
 import { defineRule } from "../define-rule.js";
-import { compactText, identifierNames, lastSegment } from "../predicates.js";
-import type { CallExpression } from "../ts.js";
+import { compactText, lastSegment } from "../predicates.js";
 
 export default defineRule({
   id: "registered",
@@ -11,13 +11,13 @@ export default defineRule({
   },
   roles: ["main", "client", "types", "transform", "other"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     const fn = config.names.registerFunction;
     const calls: CallExpression[] = [];
     return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        const call = node as CallExpression;
-        if (lastSegment(compactText(sf, call.expression)) === fn) calls.push(call);
+      CallExpression: (call) => {
+        if (call.type !== "CallExpression") return;
+        if (lastSegment(compactText(source, call.callee)) === fn) calls.push(call);
       },
       end: () => {
         if (ctx.file.role !== "main") {
@@ -27,18 +27,18 @@ export default defineRule({
           return;
         }
         const cls = ctx.mainClass();
-        if (!cls?.name) return;
-        const className = cls.name.text;
+        if (!cls?.id) return;
+        const className = cls.id.name;
         const mine = calls.filter(
-          (c) => c.arguments[0] && compactText(sf, c.arguments[0]) === className,
+          (c) => c.arguments[0] && compactText(source, c.arguments[0]) === className,
         );
         if (mine.length === 0) {
-          if (calls.length === 0 && !identifierNames(ts, sf).has(fn)) {
-            const atTop = sf.statements.some(
+          if (calls.length === 0 && !source.identifierNames().has(fn)) {
+            const atTop = source.program.body.some(
               (s) =>
-                ts.isExpressionStatement(s) &&
-                ts.isCallExpression(s.expression) &&
-                compactText(sf, s.expression.arguments[0] ?? s) === className,
+                s.type === "ExpressionStatement" &&
+                s.expression.type === "CallExpression" &&
+                compactText(source, s.expression.arguments[0] ?? s) === className,
             );
             if (atTop) {
               ctx.configError(
@@ -48,14 +48,14 @@ export default defineRule({
             }
           }
           ctx.report(
-            cls.name,
+            cls.id,
             `${className} is never registered: call ${fn}(${className}) at module scope`,
           );
           return;
         }
         for (const call of mine) {
           const atModuleScope =
-            ts.isExpressionStatement(call.parent) && ts.isSourceFile(call.parent.parent);
+            call.parent?.type === "ExpressionStatement" && call.parent.parent?.type === "Program";
           if (!atModuleScope)
             ctx.report(
               call,

@@ -1,15 +1,14 @@
-import type { ts as T } from "ts-morph";
+import type { Node, Source } from "../ast.js";
 import { defineRule } from "../define-rule.js";
-import { compactText, findMethod } from "../predicates.js";
-import type { Node, SourceFile, TS } from "../ts.js";
+import { bodyStatements, compactText, findMethod } from "../predicates.js";
 
-function isAwaitValidate(ts: TS, sf: SourceFile, statement: Node | undefined): boolean {
-  if (!statement || !ts.isExpressionStatement(statement)) return false;
+function isAwaitValidate(source: Source, statement: Node | undefined): boolean {
+  if (statement?.type !== "ExpressionStatement") return false;
   const expr = statement.expression;
   return (
-    ts.isAwaitExpression(expr) &&
-    ts.isCallExpression(expr.expression) &&
-    compactText(sf, expr.expression.expression) === "this.validateCredentials"
+    expr.type === "AwaitExpression" &&
+    expr.argument.type === "CallExpression" &&
+    compactText(source, expr.argument.callee) === "this.validateCredentials"
   );
 }
 
@@ -22,18 +21,17 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts, sf } = ctx;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
-    const invoke = findMethod(ts, cls, "invoke");
+    const invoke = findMethod(cls, "invoke");
     if (!invoke) {
-      ctx.report(cls.name ?? cls, "invoke() is not implemented");
+      ctx.report(cls.id ?? cls, "invoke() is not implemented");
       return undefined;
     }
-    const first: T.Statement | undefined = invoke.body?.statements[0];
-    if (!isAwaitValidate(ts, sf, first)) {
+    const first = bodyStatements(invoke)[0];
+    if (!isAwaitValidate(ctx.source, first)) {
       ctx.report(
-        first ?? invoke.name,
+        first ?? invoke.key,
         "the first statement of invoke() must be `await this.validateCredentials();`",
       );
     }

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { compactText, findDescendant, findMethod } from "../predicates.js";
+import { compactText, findDescendant, findMethod, staticMember } from "../predicates.js";
 
 export default defineRule({
   id: "validate-credentials-real",
@@ -10,27 +10,25 @@ export default defineRule({
   },
   roles: ["main"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     const cls = ctx.mainClass();
     if (!cls) return undefined;
-    const method = findMethod(ts, cls, "validateCredentials");
+    const method = findMethod(cls, "validateCredentials");
     if (!method) {
-      ctx.report(cls.name ?? cls, "validateCredentials() is not implemented");
+      ctx.report(cls.id ?? cls, "validateCredentials() is not implemented");
       return undefined;
     }
     const clientLike = new RegExp(`client|${config.names.clientSuffix}\\b`, "i");
     // a method call whose receiver is a client: `this.client().getMe()`, `client.me()`, `new AcmeClient(…).me()`
-    const call = method.body
-      ? findDescendant(
-          ts,
-          method.body,
-          (n) =>
-            ts.isCallExpression(n) &&
-            ts.isPropertyAccessExpression(n.expression) &&
-            clientLike.test(compactText(sf, n.expression.expression)),
-        )
+    const body = method.value.body;
+    const call = body
+      ? findDescendant(body, (n) => {
+          if (n.type !== "CallExpression") return false;
+          const member = staticMember(n.callee);
+          return member !== undefined && clientLike.test(compactText(source, member.object));
+        })
       : undefined;
-    if (!call) ctx.report(method.name, "validateCredentials() makes no call through the client");
+    if (!call) ctx.report(method.key, "validateCredentials() makes no call through the client");
     return undefined;
   },
 });

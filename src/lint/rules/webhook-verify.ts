@@ -1,39 +1,57 @@
-import type { ts as T } from "ts-morph";
+import type { Node, Source } from "../ast.js";
 import { defineRule } from "../define-rule.js";
-import { calleeName, compactText, findDescendant, memberName } from "../predicates.js";
-import type { Node, SourceFile, TS } from "../ts.js";
+import {
+  calleeName,
+  compactText,
+  type FunctionLike,
+  findDescendant,
+  memberName,
+  staticMember,
+} from "../predicates.js";
 
 const HANDLER = /webhook/i;
 
 /** Reads that interpret the body: `.json()`, `.formData()`, `JSON.parse(…)`, `req.body.x`. Raw reads (`.text()`) feed the verifier. */
-function isBodyParse(ts: TS, sf: SourceFile, n: Node): boolean {
-  if (ts.isCallExpression(n)) {
-    const name = calleeName(ts, n);
-    if (compactText(sf, n.expression) === "JSON.parse") return true;
+function isBodyParse(source: Source, n: Node): boolean {
+  if (n.type === "CallExpression") {
+    const name = calleeName(n);
+    if (compactText(source, n.callee) === "JSON.parse") return true;
     return (
-      ts.isPropertyAccessExpression(n.expression) &&
+      staticMember(n.callee) !== undefined &&
       n.arguments.length === 0 &&
       (name === "json" || name === "formData")
     );
   }
-  return (
-    ts.isPropertyAccessExpression(n) &&
-    ts.isPropertyAccessExpression(n.expression) &&
-    n.expression.name.text === "body"
-  );
+  const member = staticMember(n);
+  return member !== undefined && staticMember(member.object)?.name === "body";
 }
 
-function handlerName(ts: TS, fn: Node): string | undefined {
-  const own = memberName(ts, fn);
-  if (own) return own;
+/** A method's own node (`handle() {…}` in a class or an object), whose key is where it is named. */
+function methodOf(fn: FunctionLike): Node | undefined {
+  const parent = fn.parent;
+  if (parent?.type === "MethodDefinition" || parent?.type === "TSAbstractMethodDefinition")
+    return parent.kind === "method" ? parent : undefined;
+  if (parent?.type === "Property" && parent.method) return parent;
+  return undefined;
+}
+
+/** The handler's name and where to report: its own name, its method key, or the binding it is assigned to. */
+function handlerOf(fn: FunctionLike): { name: string; at: Node } | undefined {
+  const method = methodOf(fn);
+  if (method && (method.type === "MethodDefinition" || method.type === "Property")) {
+    const name = memberName(method);
+    return name ? { name, at: method.key } : undefined;
+  }
+  const own = memberName(fn);
+  if (own && fn.type !== "ArrowFunctionExpression" && fn.id) return { name: own, at: fn.id };
   const parent = fn.parent;
   if (
-    parent &&
-    (ts.isVariableDeclaration(parent) ||
-      ts.isPropertyAssignment(parent) ||
-      ts.isPropertyDeclaration(parent))
+    parent?.type === "VariableDeclarator" ||
+    parent?.type === "Property" ||
+    parent?.type === "PropertyDefinition"
   ) {
-    return memberName(ts, parent);
+    const name = memberName(parent);
+    return name ? { name, at: fn } : undefined;
   }
   return undefined;
 }
@@ -47,37 +65,37 @@ export default defineRule({
   },
   roles: ["main", "client", "transform", "other"],
   check(ctx) {
-    const { ts, sf, config } = ctx;
+    const { source, config } = ctx;
     const verify = config.names.verifyWebhook;
     const onFunction = (fn: Node) => {
-      const name = handlerName(ts, fn);
-      const body = (fn as T.FunctionLikeDeclaration).body;
-      if (!name || !body || !HANDLER.test(name) || /^verify/i.test(name)) return;
+      if (
+        fn.type !== "FunctionDeclaration" &&
+        fn.type !== "FunctionExpression" &&
+        fn.type !== "ArrowFunctionExpression"
+      )
+        return;
+      const handler = handlerOf(fn);
+      const body = fn.body;
+      if (!handler || !body || !HANDLER.test(handler.name) || /^verify/i.test(handler.name)) return;
+      const { name } = handler;
       const check = findDescendant(
-        ts,
         body,
-        (n) => ts.isCallExpression(n) && calleeName(ts, n) === verify,
+        (n) => n.type === "CallExpression" && calleeName(n) === verify,
         true,
       );
       const early = findDescendant(
-        ts,
         body,
-        (n) => isBodyParse(ts, sf, n) && (!check || n.getStart(sf) < check.getStart(sf)),
+        (n) => isBodyParse(source, n) && (!check || n.start < check.start),
         true,
       );
-      if (!check)
-        ctx.report(
-          (fn as T.FunctionLikeDeclaration).name ?? fn,
-          `webhook handler ${name} never calls ${verify}()`,
-        );
+      if (!check) ctx.report(handler.at, `webhook handler ${name} never calls ${verify}()`);
       else if (early)
         ctx.report(early, `webhook handler ${name} parses the body before ${verify}()`);
     };
     return {
-      [ts.SyntaxKind.MethodDeclaration]: onFunction,
-      [ts.SyntaxKind.FunctionDeclaration]: onFunction,
-      [ts.SyntaxKind.ArrowFunction]: onFunction,
-      [ts.SyntaxKind.FunctionExpression]: onFunction,
+      FunctionDeclaration: onFunction,
+      FunctionExpression: onFunction,
+      ArrowFunctionExpression: onFunction,
     };
   },
 });
