@@ -105,7 +105,7 @@ export function chooseValidation(
   if (!list)
     throw new CapkitError(
       "MODEL_NO_OPERATIONS",
-      `${spec.source} has nothing to read (#/paths): no GET operation, and no POST named as a read (list, search, query, get, describe…), so no operation was selected. Name the operations to use with --operations.`,
+      `${spec.source} has nothing to read (#/paths): no GET operation, and no POST that reads JSON records (named list, search, query, get, describe, is…), so no operation was selected. Name the operations to use with --operations.`,
       { source: spec.source, where: "#/paths" },
     );
   return listCall(

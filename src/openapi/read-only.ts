@@ -24,6 +24,12 @@ const READ_VERBS = new Set([
   "filter",
   "browse",
   "select",
+  // checks that answer a question (`isRoutingValid`, `checkAvailability`, `validateAddress`)
+  "is",
+  "has",
+  "exists",
+  "check",
+  "validate",
 ]);
 
 const WRITE_VERBS = new Set(
@@ -50,19 +56,22 @@ const isIn = (set: Set<string>, word: string | undefined) =>
 
 /**
  * The verbs an operation is named with: Google's `:verb` custom method, the first word of the
- * operation id and of its last dotted part (`monitoring.projects.timeSeries.query`), and the
- * first word of the summary (`Retrieves audit events…`).
+ * operation id and of its last dotted part (`monitoring.projects.timeSeries.query`), of the last
+ * path segment (`/isRoutingValid`, `/list-group-resources`), and of the summary.
  */
 function verbs(op: OperationRef): { leading: (string | undefined)[]; all: string[] } {
   const last = op.path.split("/").filter(Boolean).pop() ?? "";
   const custom = last.includes(":") ? words(last.slice(last.lastIndexOf(":") + 1)) : [];
-  const id = words(op.operationId);
-  const tail = words(op.operationId.split(/[./]/).pop() ?? "");
+  // a synthesised id starts with the method (`post-…`): only an id the spec declares counts
+  const declared = op.declaredId ?? "";
+  const id = words(declared);
+  const tail = words(declared.split(/[./]/).pop() ?? "");
+  const segment = last.includes("{") ? [] : words(last.split(":")[0] ?? "");
   const summary = words(op.summary ?? "");
   const batchGet = custom.join("") === "batchget" || tail.join("") === "batchget";
   return {
-    leading: [batchGet ? "batchget" : custom[0], tail[0], id[0], summary[0]],
-    all: [...custom, ...id, ...(summary[0] ? [summary[0]] : [])],
+    leading: [batchGet ? "batchget" : custom[0], tail[0], id[0], segment[0], summary[0]],
+    all: [...custom, ...id, ...segment, ...(summary[0] ? [summary[0]] : [])],
   };
 }
 

@@ -76,6 +76,9 @@ export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsIn
     paged: false,
   };
   if (op.method !== "get" && !bodyCursor && !readOnlyReason(op)) return none;
+  // a read through POST must answer JSON records, not a document (a PDF certificate)
+  if (op.method === "post" && !/[/+]json\b/i.test(successResponse(doc, op)?.contentType ?? ""))
+    return none;
   const paged =
     bodyCursor ||
     queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name)) ||
