@@ -29,12 +29,15 @@ interface GenerateFlags {
   kinds?: string;
   pagination?: string;
   force?: boolean;
+  writeConflicts?: boolean;
   dryRun?: boolean;
   json?: boolean;
   yes?: boolean;
   verify?: boolean;
   specHeader?: string;
   allowRemoteRefs?: boolean;
+  events?: string;
+  signature?: string;
 }
 
 const list = (value: string | undefined) =>
@@ -96,6 +99,7 @@ export function optionsFromFlags(
     ...(recordKinds ? { recordKinds: recordKinds as Record<string, RecordKind> } : {}),
     ...(pagination ? { pagination } : {}),
     force: flags.force === true,
+    writeConflicts: flags.writeConflicts === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
     ...(specHeader ? { specHeader } : {}),
@@ -129,7 +133,14 @@ export function registerGenerate(program: Command): void {
       "--pagination <id=none,…>",
       "read only the first page of these operations instead of the detected style",
     )
-    .option("-f, --force", "overwrite an existing integration folder")
+    .option(
+      "-f, --force",
+      "rewrite the generated files of an existing integration (hand-owned files you changed are kept)",
+    )
+    .option(
+      "--write-conflicts",
+      "with --force: write the new generation of each hand-owned file you changed as <file>.capkit-new",
+    )
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
     .option(
       "--json",
@@ -142,6 +153,14 @@ export function registerGenerate(program: Command): void {
       'HTTP header for a private spec URL, e.g. "Authorization: Bearer …" (or CAPKIT_SPEC_HEADER)',
     )
     .option("--allow-remote-refs", "let the spec $ref documents on other hosts")
+    .option(
+      "-e, --events <ids>",
+      'a webhook receiver instead of a pull integration: event ids, patterns ("code-scanning-alert/*") or tags',
+    )
+    .option(
+      "--signature <scheme>",
+      "receiver signature: github, stripe, slack, standard, okta or hmac-sha256:<header>[:hex|base64] (default: detected)",
+    )
     .addHelpText(
       "after",
       `
@@ -149,11 +168,17 @@ Examples:
   $ capkit generate --yes                                   # the bundled example spec
   $ capkit generate --spec ./openapi.yaml --name acme --operations listHosts,listFindings
   $ capkit generate --spec https://example.com/openapi.json --name acme --tags Vulnerabilities --dry-run
+  $ capkit generate --spec webhooks.json --name github --events "code-scanning-alert/*" --signature github
 
 Exit codes: 0 written and verified (transform tests RED by design), 1 verification failed or bad input, 2 usage.`,
     )
     .action(async (flags: GenerateFlags) => {
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !flags.json;
+      if (flags.events || flags.signature) {
+        const { runReceiver } = await import("./generate-receiver.js");
+        process.exitCode = await runReceiver(flags);
+        return;
+      }
       const options = optionsFromFlags(flags, interactive);
       if (Array.isArray(options)) {
         const { runInteractive } = await import("./generate-prompts.js");

@@ -5,6 +5,7 @@ import { registerCheck } from "./check.js";
 import { doctorCommand } from "./doctor.js";
 import { registerGenerate } from "./generate.js";
 import { registerLint } from "./lint.js";
+import { registerUpdate } from "./update.js";
 
 /** Builds the `capkit` command. Each sub-command lives in its own file under `src/cli/`. */
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerLint(program);
   registerCheck(program);
+  registerUpdate(program);
   return program;
 }
 

@@ -18,6 +18,7 @@ import { typesParts } from "./types/parts.js";
 import { operationView } from "./view.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
+export { emitReceiver, type ReceiverEmitOptions } from "./webhook/index.js";
 
 /** Files stay under the linter's warning threshold (350), well inside the 400-line rule. */
 export const DEFAULT_LINE_BUDGET = 340;
@@ -29,14 +30,14 @@ export interface EmitOptions extends Partial<EmitContext> {
   typesParts?: TypesPartsFn;
 }
 
-export async function emitIntegration(
-  model: IntegrationModel,
-  options: EmitOptions = {},
-): Promise<EmittedFile[]> {
-  const ctx: EmitContext = {
+function contextOf(options: EmitOptions): EmitContext {
+  return {
     version: options.version ?? VERSION,
     lineBudget: options.lineBudget ?? DEFAULT_LINE_BUDGET,
   };
+}
+
+function prepare(model: IntegrationModel) {
   if (!/^[a-z][a-z0-9-]*$/.test(model.service))
     throw new Error(`capkit: unsafe service name ${JSON.stringify(model.service)}`);
   identifier(model.className);
@@ -52,7 +53,25 @@ export async function emitIntegration(
   };
   const views = model.operations.map((op) => operationView(model, op, files));
   const extraViews = model.extraOperations.map((op) => operationView(model, op, files));
-  const allViews = [...views, ...extraViews];
+  return { files, names, views, allViews: [...views, ...extraViews] };
+}
+
+/** Only the hand-owned files (`capkit update` compares two generations of them). */
+export async function emitHandOnly(
+  model: IntegrationModel,
+  options: EmitOptions = {},
+): Promise<EmittedFile[]> {
+  const { files, names, views, allViews } = prepare(model);
+  const hand = emitHandFiles(model, views, allViews, files, contextOf(options), names);
+  return options.format ? await options.format(hand) : hand;
+}
+
+export async function emitIntegration(
+  model: IntegrationModel,
+  options: EmitOptions = {},
+): Promise<EmittedFile[]> {
+  const ctx = contextOf(options);
+  const { files, names, views, allViews } = prepare(model);
   // openapi-typescript runs once; only the packing of its output depends on the budget.
   const parts = await (options.typesParts ?? typesParts)(model, ctx.lineBudget - 30);
   const render = async (budget: number) => {

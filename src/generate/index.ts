@@ -8,9 +8,13 @@ import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
-import { type LoadedSpec, loadSpec } from "../openapi/index.js";
+import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
+import { finishFiles } from "./finish.js";
 import { formatFiles } from "./format.js";
+import { loadFor } from "./load-for.js";
+import { assertHasOperations } from "./only-webhooks.js";
+import { recordedSource } from "./spec-source.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
 export interface GenerateOptions {
@@ -25,6 +29,8 @@ export interface GenerateOptions {
   out?: string;
   auth?: AuthModel["kind"];
   force?: boolean;
+  /** With `force`: write the new generation of a hand-owned file you changed as `<file>.capkit-new`. */
+  writeConflicts?: boolean;
   dryRun?: boolean;
   /** Type-check and run the new tests after writing (default true). */
   verify?: boolean;
@@ -65,19 +71,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 
   progress(`Loading ${options.spec}`);
-  const spec =
-    options.loaded ??
-    (await loadSpec(options.spec, {
-      cwd,
-      ...(options.specHeader ? { header: options.specHeader } : {}),
-      ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-    }));
+  const spec = await loadFor(options, cwd);
   const name =
     options.name ??
     nameFromTitle(String((spec.document.info as { title?: unknown } | undefined)?.title ?? ""));
   assertName(name);
   const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
+  assertHasOperations(spec);
   progress("Building the integration model");
   const model = buildModel(spec, {
     name,
@@ -88,11 +89,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   applyOverrides(model, options);
   assertUsable(model);
   progress(`Emitting ${model.operations.length} operation(s)`);
-  const files = await emitIntegration(model, { format: formatFiles, typesParts: types });
-  const planned = planFiles(outDir, files, options.dryRun === true);
+  // The manifest records the spec relative to the integration folder, and no credential of a URL.
+  const recorded = { ...model, source: recordedSource(options.spec, outDir, cwd).source };
+  const finish = finishFiles(outDir, recorded, { writeConflicts: options.writeConflicts === true });
+  const files = await emitIntegration(recorded, { format: formatFiles, typesParts: types });
+  const { write, kept } = await finish(files);
+  const planned = planFiles(
+    outDir,
+    [...write, ...files.filter((f) => kept.includes(f.path))],
+    options.dryRun === true,
+    kept,
+  );
   if (options.dryRun) return { outDir, model, files: planned, written: false };
 
-  writeFiles(outDir, files);
+  writeFiles(outDir, write);
   progress(`Wrote ${files.length} files to ${relative(cwd, outDir) || "."}`);
   if (options.verify === false) return { outDir, model, files: planned, written: true };
   progress("Verifying: tsc --noEmit and the new tests");

@@ -50,7 +50,7 @@ describe("capkit generate", () => {
       ["generate", "--spec", exampleSpec, "--name", "acme", "--dry-run"],
       { cwd: dir },
     );
-    expect(result.stdout).toMatch(/acme\.ts\s+\d+ lines\s+updated/);
+    expect(result.stdout).toMatch(/acme\.ts\s+\d+ lines\s+kept/);
     expect(result.stdout).toContain("-    return true; // edited");
     expect(readFileSync(main, "utf8")).toContain("// edited");
   });

@@ -18,11 +18,14 @@ describe("plop integration generator", () => {
     const answers = await generator.runPrompts([
       "acme",
       exampleSpec,
+      "_", // pull or receiver: asked only when the document has both
       "listHosts,listFindings",
       "listHosts=asset, listFindings=risk",
       "listHosts=page, listFindings=none",
       "bearer",
       "",
+      "_", // webhook events and signature: receiver runs only
+      "_",
       out,
     ]);
     expect(answers).toMatchObject({ name: "acme", operations: ["listHosts", "listFindings"] });
@@ -33,6 +36,7 @@ describe("plop integration generator", () => {
     const manifest = JSON.parse(readFileSync(join(out, ".capkit.json"), "utf8"));
     expect(manifest.options.pagination).toEqual({ listHosts: "page", listFindings: "none" });
     expect(readdirSync(out).sort()).toEqual([
+      ".capkit",
       ".capkit.json",
       "acme.test.ts",
       "acme.ts",

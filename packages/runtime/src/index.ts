@@ -65,13 +65,4 @@ export {
   shouldRetry,
 } from "./retry-policy.js";
 export { sanitizeUrl } from "./sanitize.js";
-export {
-  createReplayStore,
-  type ReplayStore,
-  type VerifiedWebhook,
-  type VerifyWebhookOptions,
-  verifyWebhook,
-  type WebhookFailure,
-  type WebhookScheme,
-  WebhookVerificationError,
-} from "./webhook.js";
+export * from "./webhook/index.js";
