@@ -21,8 +21,8 @@ export interface Field {
   description: string | undefined;
 }
 
-/** Levels of nested objects below the record that keep their fields. */
-const MAX_DEPTH = 1;
+/** Levels of nested objects below the record that keep their fields, by default. */
+export const NESTED_LEVELS = 1;
 /** Fields of nested objects one record may check, in all. */
 const MAX_NESTED_FIELDS = 80;
 
@@ -62,6 +62,7 @@ export function shapeOf(
   raw: JsonSchema | undefined,
   deref: Deref,
   depth = 0,
+  levels = NESTED_LEVELS,
 ): Shape {
   if (!raw) return { kind: "unknown" };
   const schema = throughAllOf(raw, deref);
@@ -75,10 +76,15 @@ export function shapeOf(
       return { kind: "boolean" };
     case "array": {
       const items = deref(schema.items);
-      return { kind: "array", items: items ? shapeOf(document, items, deref, depth) : unknown };
+      return {
+        kind: "array",
+        items: items ? shapeOf(document, items, deref, depth, levels) : unknown,
+      };
     }
     case "object":
-      return depth > MAX_DEPTH ? { kind: "record" } : objectShape(document, schema, deref, depth);
+      return depth > levels
+        ? { kind: "record" }
+        : objectShape(document, schema, deref, depth, levels);
     default:
       return unknown;
   }
@@ -92,6 +98,7 @@ export function objectShape(
   schema: JsonSchema | undefined,
   deref: Deref,
   depth = 0,
+  levels = NESTED_LEVELS,
 ): Shape {
   const flat = flattenObject(document, schema);
   const required = new Set(flat.required as string[]);
@@ -100,7 +107,7 @@ export function objectShape(
   if (properties.length === 0 && depth > 0) return { kind: "record" };
   const fields = properties.map(([name, raw]): Field => {
     const prop = deref(raw);
-    const shape = shapeOf(document, prop, deref, depth + 1);
+    const shape = shapeOf(document, prop, deref, depth + 1, levels);
     return {
       name,
       shape,

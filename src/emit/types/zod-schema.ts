@@ -6,7 +6,7 @@
 
 import { commentText, propertyKey } from "../safe-text.js";
 import type { JsonSchema } from "./record-schema.js";
-import { type Field, objectShape, type Shape } from "./record-shape.js";
+import { type Field, NESTED_LEVELS, objectShape, type Shape } from "./record-shape.js";
 
 const LEAF: Record<string, string> = {
   string: "z.string()",
@@ -36,13 +36,17 @@ function fieldZod(field: Field, indent: string): string {
   return field.nullable ? `${zod}.nullable()` : zod;
 }
 
-/** One `name: z.…()` line (or block, for a nested object) per top-level property, in order. */
+/**
+ * One `name: z.…()` line (or block, for a nested object) per top-level property, in order;
+ * `nestedLevels: 0` checks nested objects as open records.
+ */
 export function zodFields(
   document: unknown,
   schema: JsonSchema | undefined,
   deref: (node: unknown) => JsonSchema | undefined,
+  nestedLevels = NESTED_LEVELS,
 ): string[] {
-  const shape = objectShape(document, schema, deref);
+  const shape = objectShape(document, schema, deref, 0, nestedLevels);
   if (shape.kind !== "object") return [];
   const lines: string[] = [];
   for (const field of shape.fields) {
