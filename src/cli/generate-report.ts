@@ -50,6 +50,13 @@ export function toHandoff(result: GenerateResult, cwd: string): Handoff {
   };
 }
 
+/** Which configuration the type-check used: the host's tsconfig, or capkit's strict flags. */
+function buildConfig(config: string | undefined, cwd = process.cwd()): string {
+  return config
+    ? `tsc -p ${relative(cwd, config) || config}`
+    : "tsc --noEmit, strict flags: no tsconfig.json covers the folder";
+}
+
 export function formatReport(result: GenerateResult, cwd: string): string {
   const out: string[] = [];
   const dir = relative(cwd, result.outDir) || ".";
@@ -84,8 +91,8 @@ export function detailLines(
   if (v) {
     out.push(
       v.build.ok
-        ? `${pc.green("✔")} build ok (tsc --noEmit)`
-        : `${pc.red("✘")} build failed (tsc --noEmit):\n${v.build.output}`,
+        ? `${pc.green("✔")} build ok (${buildConfig(v.build.config)})`
+        : `${pc.red("✘")} build failed (${buildConfig(v.build.config)}):\n${v.build.output}`,
     );
     if (!v.tests.ran)
       out.push(`${pc.red("✘")} tests did not run: ${v.tests.output.split("\n")[0]}`);
