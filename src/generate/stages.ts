@@ -53,11 +53,17 @@ export const stageText = {
     status: "start",
     text: "type-checking (tsc --noEmit) and testing (vitest)",
   }),
-  typechecked: (build: TypecheckResult): StageEvent => ({
-    stage: "typecheck",
-    status: build.ok ? "done" : "failed",
-    text: build.ok ? "build ok (tsc --noEmit)" : `build failed (tsc --noEmit):\n${build.output}`,
-  }),
+  /** Says which configuration judged the code: the project's tsconfig.json, or capkit's flags. */
+  typechecked: (build: TypecheckResult, cwd = process.cwd()): StageEvent => {
+    const how = build.config
+      ? `tsc -p ${relative(cwd, build.config) || build.config}`
+      : "tsc --noEmit, strict flags: no tsconfig.json covers the folder";
+    return {
+      stage: "typecheck",
+      status: build.ok ? "done" : "failed",
+      text: build.ok ? `build ok (${how})` : `build failed (${how}):\n${build.output}`,
+    };
+  },
   tested: (tests: TestRunResult): StageEvent => {
     if (!tests.ran) {
       return {

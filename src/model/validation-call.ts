@@ -105,8 +105,8 @@ export function chooseValidation(
   if (!list)
     throw new CapkitError(
       "MODEL_NO_OPERATIONS",
-      `${spec.source}: no operation was selected: none of its operations looks like a list of assets or risks, so none is picked by default. Name them with --operations (ids or "GET /path") or --tags; \`capkit doctor ${spec.source}\` lists them.`,
-      { source: spec.source },
+      `${spec.source} has nothing to read (#/paths): no GET operation, and no POST that reads JSON records (named list, search, query, get, describe, is…), so no operation was selected. Name the operations to use with --operations.`,
+      { source: spec.source, where: "#/paths" },
     );
   return listCall(
     list,

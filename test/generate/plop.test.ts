@@ -58,7 +58,7 @@ describe("plop integration generator", () => {
       "… generating 2 operations",
       expect.stringMatching(/^✔ wrote 7 files \(\d+ lines\) to .*integrations\/acme$/),
       "… type-checking (tsc --noEmit) and testing (vitest)",
-      "✔ build ok (tsc --noEmit)",
+      expect.stringMatching(/^✔ build ok \(tsc /),
       expect.stringMatching(/^✔ \d+ passed, 2 failing as expected \(RED: NotImplementedError\)$/),
       expect.stringMatching(/^✔ Next step: write toHostAsset, toFindingRisk in /),
     ]);

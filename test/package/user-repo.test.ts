@@ -164,7 +164,7 @@ describe("a fresh repository, set up as the README says", () => {
     expect(run.exitCode, run.all).toBe(0);
     expect(run.all).toContain("loaded VulnScan API 2.4.0: 5 operations, 2 selected");
     expect(run.all).toMatch(/wrote 7 files \(\d+ lines\) to integrations\/acme/);
-    expect(run.all).toContain("build ok (tsc --noEmit)");
+    expect(run.all).toMatch(/build ok \(tsc /);
     expect(run.all).toMatch(/\d+ passed, 2 failing as expected \(RED: NotImplementedError\)/);
     // verifying left nothing beside the files (no node_modules/.vite)
     expect(readdirSync(join(repo, "integrations/acme")).sort()).toEqual(exampleFiles("acme"));
@@ -173,7 +173,7 @@ describe("a fresh repository, set up as the README says", () => {
   it("npx capkit generate --yes writes and verifies the bundled example", async () => {
     const run = await sh("npx capkit generate --yes");
     expect(run.exitCode, run.all).toBe(0);
-    expect(run.stdout).toContain("build ok (tsc --noEmit)");
+    expect(run.stdout).toMatch(/build ok \(tsc /);
     expect(run.stdout).toMatch(/2 failing as expected \(RED/);
     expect(existsSync(join(repo, "integrations/vulnscan/vulnscan_client.ts"))).toBe(true);
   }, 180_000);
