@@ -161,7 +161,7 @@ export const PAGED: Paged[] = [
     next: ["next_cursor"],
     hasMore: [],
     nextPage: "/findings",
-    size: null,
+    size: "limit",
   },
   {
     name: "listHosts",

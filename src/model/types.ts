@@ -104,6 +104,8 @@ export type Pagination =
       nextCursor: BodyPath;
       hasMore?: BodyPath;
       limitParam?: string;
+      /** The body is a `oneOf` with a branch holding the cursor alone: later pages send only it. */
+      cursorAlone?: boolean;
     }
   /** Absolute or relative URL of the next page in the body; stops when it is missing. */
   | { style: "nextUrl"; nextUrl: BodyPath; limitParam?: string }
@@ -134,6 +136,8 @@ export interface ParameterModel {
   required: boolean;
   /** JSON type of the schema: `string`, `integer`, `number`, `boolean`, `array`, `object`. */
   type: string;
+  /** The schema's `maximum`, for numbers (a page size must not pass it). */
+  maximum?: number;
   description?: string;
 }
 
@@ -149,7 +153,12 @@ export interface OperationModel {
   tag: string;
   summary?: string;
   parameters: ParameterModel[];
-  requestBody?: { contentType: string; required: boolean };
+  requestBody?: {
+    contentType: string;
+    required: boolean;
+    /** The smallest body the spec accepts (required fields only), when `{}` is not enough. */
+    minimal?: unknown;
+  };
   /** Success status and content type of the response the records come from. */
   response: { status: string; contentType: string };
   /** True when the operation returns a collection (an array, or an object holding one). */
@@ -160,6 +169,8 @@ export interface OperationModel {
   recordSchemaRef?: string;
   pagination: Pagination;
   recordKind: RecordKind;
+  /** Why a non-GET operation only reads (a search, an events feed): the client marks it idempotent. */
+  readOnly?: string;
   fieldHints: FieldHintEntry[];
   /** The suggested mapping (asset locator, join, risk name, severity, state). */
   mapping: MappingModel;

@@ -4,6 +4,7 @@
  */
 import type { IntegrationModel, OperationModel } from "../../model/types.js";
 import { authCode } from "../client/auth-code.js";
+import { pageSizeEntry } from "../client/operation-code.js";
 import { invokeRequest } from "../client/request-code.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
@@ -53,7 +54,7 @@ function validationView(model: IntegrationModel, views: OperationView[], all: Op
       ? `put({}, ${view.recordsPath}, [${sample}])`
       : `[${sample}]`;
   const size = model.validation.pageSizeParam;
-  const extra = size ? [`${JSON.stringify(size)}: 1`] : [];
+  const extra = size ? [pageSizeEntry(op, size, "1")] : [];
   const request = invokeRequest(op, extra);
   const call = op.isList
     ? [

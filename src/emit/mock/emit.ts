@@ -3,7 +3,8 @@
  * any server URL, pages built the way each listing pages, and the table of paginated operations.
  * Generated, so `capkit update` keeps it in step with the spec; the tests themselves are yours.
  */
-import type { IntegrationModel, OperationModel, Pagination } from "../../model/types.js";
+import type { IntegrationModel, OperationModel } from "../../model/types.js";
+import { pageSizeName } from "../client/operation-code.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { generatedHeader } from "../header.js";
@@ -11,19 +12,12 @@ import { type FileNames, importPath } from "../names.js";
 import { stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 
-/** The page-size parameter the client sends today (page and offset styles). */
-function sentPageSize(p: Pagination): string | undefined {
-  if (p.style === "page") return p.perPageParam;
-  if (p.style === "offset") return p.limitParam;
-  return undefined;
-}
-
 export function pagedOperations(operations: OperationModel[], views: OperationView[]) {
   return operations
     .map((op, i) => ({ op, view: views[i]! }))
     .filter(({ view }) => view.paged)
     .map(({ op, view }) => {
-      const size = sentPageSize(op.pagination);
+      const size = pageSizeName(op);
       return {
         name: stringLiteral(op.methodName),
         style: stringLiteral(op.pagination.style),
