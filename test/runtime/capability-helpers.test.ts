@@ -2,8 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   Asset,
   Attribute,
-  BaseCapability,
-  type CapabilityInfo,
   createJob,
   Integration,
   IntegrationError,
@@ -11,16 +9,10 @@ import {
   type PlatformModel,
   Risk,
 } from "../../packages/runtime/src/index.js";
+import { Acme as BaseAcme } from "./helpers/acme.js";
 
-class Acme extends BaseCapability {
-  static override readonly info: CapabilityInfo = {
-    name: "acme",
-    title: "Acme",
-    description: "Acme EDR",
-    surface: "external",
-  };
-  async invoke(): Promise<void> {}
-  // The helpers are protected: integrations call them, callers outside do not.
+/** The protected helpers, reachable from a test: integrations call them, callers outside do not. */
+class Acme extends BaseAcme {
   credential(name: string): string {
     return this.secret(name);
   }
