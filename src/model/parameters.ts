@@ -33,6 +33,9 @@ export function parameterModels(
       type: schemaType(p.schema) ?? "string",
     };
     if (typeof p.schema.maximum === "number") model.maximum = p.schema.maximum;
+    const values = Array.isArray(p.schema.enum) ? p.schema.enum : [];
+    if (values.length > 0 && values.every((v): v is string => typeof v === "string"))
+      model.enum = [...new Set(values)];
     if (typeof p.node.description === "string") model.description = p.node.description;
     return model;
   });

@@ -138,6 +138,8 @@ export interface ParameterModel {
   type: string;
   /** The schema's `maximum`, for numbers (a page size must not pass it). */
   maximum?: number;
+  /** The string values the schema allows, when it lists them (read from config as one of them). */
+  enum?: string[];
   description?: string;
 }
 

@@ -1,7 +1,8 @@
 // The generated mock routes requests for any server URL the spec gives: characters msw reads as
 // pattern syntax in a string path (`+ ( ) * :`, quotes, Google-style `:search` actions, `{id}`
-// templates) must not break the plumbing tests.
-import { writeFileSync } from "node:fs";
+// templates) must not break the plumbing tests. The path also takes a required enum parameter,
+// which invoke() reads from the job's config as one of its values.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate/index.js";
@@ -41,11 +42,17 @@ function spec(server: string) {
           },
         },
       },
-      "/projects/{project}/hosts:search": {
+      "/projects/{project}/regions/{region}/hosts:search": {
         get: {
           operationId: "searchHosts",
           parameters: [
             { name: "project", in: "path", required: true, schema: { type: "string" } },
+            {
+              name: "region",
+              in: "path",
+              required: true,
+              schema: { type: "string", enum: ["eu-west", "us-east"] },
+            },
             { name: "page", in: "query", schema: { type: "integer" } },
             { name: "per_page", in: "query", schema: { type: "integer" } },
           ],
@@ -91,5 +98,7 @@ describe("generate > the mock works for any server URL", () => {
     // credentials, resilience, pagination and page size: every plumbing test ran and passed
     expect(tests?.passed).toBeGreaterThanOrEqual(9);
     expect(tests?.red).toBeGreaterThan(0);
+    const main = readFileSync(join(dir, "odd/odd.ts"), "utf8");
+    expect(main).toContain('region: this.config("region", ["eu-west", "us-east"])');
   });
 });

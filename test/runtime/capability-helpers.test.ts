@@ -19,6 +19,9 @@ class Acme extends BaseAcme {
   setting(name: string): string {
     return this.config(name);
   }
+  chamber(): "house" | "senate" {
+    return this.config("chamber", ["house", "senate"]);
+  }
   root(fallback: string): string {
     return this.baseUrl(fallback);
   }
@@ -107,6 +110,13 @@ describe("BaseCapability > secret and config", () => {
       expect(error.message).toBe(`acme: the job has no "${key}" credential (job.secret.${key})`);
       expect(JSON.stringify({ ...error, message: error.message })).not.toContain("s3cr3t");
     }
+  });
+
+  it("config with the values a spec enum allows returns one of them, typed, or names the key", () => {
+    expect(acme({ config: { chamber: "senate" } }).cap.chamber()).toBe("senate");
+    const error = errorOf(() => acme({ config: { chamber: "lords" } }).cap.chamber());
+    expect(error.code).toBe("CONFIGURATION");
+    expect(error.message).toBe('acme: job.config.chamber must be one of: "house", "senate"');
   });
 
   it("config reads a setting and names a missing one", () => {

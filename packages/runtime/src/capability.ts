@@ -122,14 +122,25 @@ export abstract class BaseCapability {
     throw configurationError(this.name, `the job has no "${name}" credential (job.secret.${name})`);
   }
 
-  /** A job setting by key, e.g. the organisation a list is read for; missing is a configuration error. */
-  protected config(name: string): string {
+  /**
+   * A job setting by key, e.g. the organisation a list is read for; missing is a configuration
+   * error. With `allowed` (a parameter the spec limits to an enum) it is one of them, typed so.
+   */
+  protected config(name: string): string;
+  protected config<const T extends string>(name: string, allowed: readonly T[]): T;
+  protected config(name: string, allowed?: readonly string[]): string {
     const value = this.job.config[name];
-    if (typeof value === "string" && value !== "") return value;
-    throw configurationError(
-      this.name,
-      `the job config has no "${name}" value (job.config.${name})`,
-    );
+    if (typeof value !== "string" || value === "")
+      throw configurationError(
+        this.name,
+        `the job config has no "${name}" value (job.config.${name})`,
+      );
+    if (allowed && !allowed.includes(value))
+      throw configurationError(
+        this.name,
+        `job.config.${name} must be one of: ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+      );
+    return value;
   }
 
   /**

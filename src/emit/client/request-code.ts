@@ -10,6 +10,9 @@ export function requiredParams(op: OperationModel): ParameterModel[] {
 }
 
 function fromConfig(p: ParameterModel): string {
+  // an enum is read as one of its values, typed as the request wants it
+  if (p.type === "string" && p.enum)
+    return `this.config(${stringLiteral(p.name)}, ${jsonLiteral(p.enum, 0)})`;
   const read = `this.config(${stringLiteral(p.name)})`;
   if (p.type === "integer" || p.type === "number") return `Number(${read})`;
   if (p.type === "boolean") return `${read} === "true"`;
@@ -18,6 +21,7 @@ function fromConfig(p: ParameterModel): string {
 }
 
 function sampleValue(p: ParameterModel): string {
+  if (p.type === "string" && p.enum?.[0] !== undefined) return stringLiteral(p.enum[0]);
   if (p.type === "integer" || p.type === "number") return "1";
   if (p.type === "boolean") return "true";
   if (p.type === "array") return `["example"]`;
@@ -26,6 +30,7 @@ function sampleValue(p: ParameterModel): string {
 
 /** The value a test's job config holds for a required parameter. */
 export function configSample(p: ParameterModel): string {
+  if (p.type === "string" && p.enum?.[0] !== undefined) return p.enum[0];
   if (p.type === "integer" || p.type === "number") return "1";
   if (p.type === "boolean") return "true";
   return "example";

@@ -5,7 +5,7 @@
 import type { IntegrationModel, OperationModel } from "../../model/types.js";
 import { authCode } from "../client/auth-code.js";
 import { pageSizeEntry } from "../client/operation-code.js";
-import { invokeRequest } from "../client/request-code.js";
+import { configSample, invokeRequest } from "../client/request-code.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { emitMock, pagedOperations } from "../mock/emit.js";
@@ -222,14 +222,7 @@ export function emitHandFiles(
   const config = Object.fromEntries(
     allOps
       .flatMap((op) => op.parameters.filter((p) => p.required && p.in !== "cookie"))
-      .map((p) => [
-        p.name,
-        p.type === "integer" || p.type === "number"
-          ? "1"
-          : p.type === "boolean"
-            ? "true"
-            : "example",
-      ]),
+      .map((p) => [p.name, configSample(p)]),
   );
   const tests = testView(model, steps, validation.op);
   const code = (...parts: string[][]) => parts.flat().join("\n");
