@@ -68,8 +68,12 @@ function slimmed(node: unknown, inSchema: boolean, isMap: boolean): unknown {
   return out;
 }
 
+// Extensions capkit reads: 3.0 documents' webhooks, and GitHub's event names (the receiver's routes).
+const READ_EXTENSIONS = new Set(["x-webhooks", "x-github"]);
+
 function dropped(key: string, inSchema: boolean): boolean {
   if (key === "example" || key === "examples" || key === "externalDocs") return true;
+  if (READ_EXTENSIONS.has(key)) return false;
   return key.startsWith("x-") || (inSchema && key === "description");
 }
 
