@@ -1,13 +1,13 @@
 /**
  * How `capkit update` reports: the change report, what happened to each file (with its diff on a
- * dry run), the operations added and removed, the conflicts left, and the compile errors the new
- * types cause per hand-written function; the same as JSON with `--json`.
+ * dry run), the operations (or a receiver's events) added and removed, the conflicts left, and the
+ * compile errors the new types cause per hand-written function; the same as JSON with `--json`.
  */
 import { relative } from "node:path";
 import pc from "picocolors";
+import type { UpdateResult } from "./apply.js";
 import { formatCompileErrors } from "./compile-errors.js";
 import { formatChangeReport, reportJson } from "./diff/report.js";
-import type { UpdateResult } from "./index.js";
 
 export function conflictsOf(result: UpdateResult): { file: string; line: number }[] {
   return result.hand.flatMap((h) => h.conflicts.map((line) => ({ file: h.path, line })));
@@ -25,8 +25,9 @@ export function formatUpdate(result: UpdateResult, cwd: string): string {
     out.push(`${pc.green("✔")} ${dir} is up to date: nothing to write.`);
     return out.join("\n");
   }
+  const place = result.unit === "event" ? "same webhook" : "same route";
   for (const [from, to] of result.renamed)
-    out.push(`  operation ${from} is now ${to} (same route): kept, with its names`);
+    out.push(`  ${result.unit} ${from} is now ${to} (${place}): kept, with its names`);
   if (result.added.length > 0)
     out.push(`Added: ${result.added.join(", ")} (their transform tests are RED until written).`);
   if (result.removed.length > 0)

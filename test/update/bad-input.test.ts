@@ -81,7 +81,12 @@ describe("capkit update: bad input", () => {
       /scanhub_client\.ts was edited by hand .*--force/,
       [],
     ],
-    ["webhook events (no receiver kind yet)", () => {}, /--add-events/, ["--add-events", "push"]],
+    [
+      "webhook events into a pull integration",
+      () => {},
+      /--add-events has nothing to/,
+      ["--add-events", "push"],
+    ],
   ])("%s", { timeout: 60_000 }, async (name, spoil, message, extra) => {
     writeFileSync(join(root, "spec/broken.yaml"), "openapi: 3.0.0\ninfo: [unclosed\n");
     const dir = integration(name.replace(/\W+/g, "-"), spoil);
