@@ -37,9 +37,10 @@ export function formatUpdate(result: UpdateResult, cwd: string): string {
       ),
     );
   out.push(`${result.written ? "Updated" : "Would update"} ${dir}:`);
+  const width = Math.max(28, ...result.files.map((f) => f.path.length));
   for (const f of result.files) {
     out.push(
-      `  ${f.path.padEnd(28)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(f.owner === "hand" ? "yours" : "generated")}`,
+      `  ${f.path.padEnd(width)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(f.owner === "hand" ? "yours" : "generated")}`,
     );
     if (f.diff) out.push(pc.dim(f.diff.trimEnd()));
   }
