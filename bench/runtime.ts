@@ -1,7 +1,9 @@
-// Runtime benchmark (design brief §8): the resilience layer's overhead on 10,000 loopback GETs,
-// and memory while paging a million records. Run: `npm run bench:runtime`.
+// Runtime benchmark (design brief §8, issue 10): the resilience layer's overhead on 10,000
+// loopback GETs next to raw fetch and to ky (a well-kept fetch wrapper with retries and a timeout,
+// set up alike), and memory while paging a million records. Run: `npm run bench:runtime`.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import ky from "ky";
 import { createHttp, type PageStep, paginate } from "../packages/runtime/src/index.js";
 
 const REQUESTS = 10_000;
@@ -30,13 +32,23 @@ async function httpOverhead(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const url = `${base}/items`;
+  // The same policy on both sides: 3 retries, 30 s cap on a wait, 30 s per attempt, one signal.
+  const jobSignal = new AbortController().signal;
   const http = createHttp<Record<string, never>>({
     baseUrl: base,
     auth: { type: "bearer", token: "bench-token" },
     rateLimit: false,
-    retry: { retries: 3 },
+    retry: { retries: 3, maxDelayMs: 30_000 },
+    timeoutMs: 30_000,
     // As under BaseCapability.http(): every call is tied to the job's signal.
-    signal: new AbortController().signal,
+    signal: jobSignal,
+  });
+  const kyClient = ky.create({
+    prefixUrl: base,
+    headers: { authorization: "Bearer bench-token" },
+    retry: { limit: 3, backoffLimit: 30_000 },
+    timeout: 30_000,
+    signal: jobSignal,
   });
 
   const raw = async () => {
@@ -50,9 +62,12 @@ async function httpOverhead(): Promise<void> {
   const typed = async () => {
     await http.api.GET("/items" as never);
   };
+  const peer = async () => {
+    await kyClient.get("items").json();
+  };
 
-  for (const fn of [raw, runtime, typed]) await loop(fn, WARMUP);
-  const totals = { raw: 0, runtime: 0, typed: 0, again: 0 };
+  for (const fn of [raw, runtime, typed, peer]) await loop(fn, WARMUP);
+  const totals = { raw: 0, runtime: 0, typed: 0, again: 0, ky: 0 };
   const ratios: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which side goes first, so neither always runs right after the other's garbage.
@@ -64,6 +79,7 @@ async function httpOverhead(): Promise<void> {
     totals.runtime += t;
     ratios.push(t / r);
     totals.typed += await loop(typed, REQUESTS / ROUNDS);
+    totals.ky += await loop(peer, REQUESTS / ROUNDS, "ky");
     // A/A control: raw fetch against itself shows how much of any ratio is machine noise.
     totals.again += await loop(raw, REQUESTS / ROUNDS);
   }
@@ -96,9 +112,21 @@ async function httpOverhead(): Promise<void> {
   console.log(
     `  createHttp().api.GET (info)  ${fmt(totals.typed)} ms  (ratio ${(totals.typed / totals.raw).toFixed(3)}, includes openapi-fetch)`,
   );
+  // Issue 10: capkit's overhead per request (over raw fetch) must not exceed ky's.
+  const overhead = (ms: number) => ((ms - totals.raw) / REQUESTS) * 1000;
+  console.log(
+    `  ky (peer, same retry/timeout) ${fmt(totals.ky)} ms  (${perRequest(totals.ky)} µs/request, ratio ky / raw ${(totals.ky / totals.raw).toFixed(3)})`,
+  );
+  const vsKy = overhead(totals.runtime) <= overhead(totals.ky);
+  console.log(
+    `  overhead per request          capkit fetch ${overhead(totals.runtime).toFixed(1)} µs, capkit api.GET ${overhead(totals.typed).toFixed(1)} µs, ky ${overhead(totals.ky).toFixed(1)} µs  ${vsKy ? "PASS" : "OVER"} (capkit ≤ ky)`,
+  );
+  console.log(
+    `  ratio capkit / ky             fetch ${(totals.runtime / totals.ky).toFixed(3)}, api.GET ${(totals.typed / totals.ky).toFixed(3)}; CPU capkit / ky ${(cpu.runtime / cpu.ky).toFixed(3)}`,
+  );
 }
 
-const cpu = { raw: 0, runtime: 0 };
+const cpu = { raw: 0, runtime: 0, ky: 0 };
 
 /** The layer's own cost per call, without network noise: a stub fetch that answers at once. */
 async function stubOverhead(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import pc from "picocolors";
-import { buildChecklist, type Checklist } from "../lint/check.js";
+import type { Checklist } from "../lint/check.js";
 import type { StepResult } from "../lint/run-tests.js";
 
 interface CheckOptions {
@@ -51,6 +51,8 @@ export function registerCheck(program: Command): void {
     .option("--json", "print the checklist as JSON")
     .option("--config <path>", "config file")
     .action(async (dir: string, options: CheckOptions) => {
+      // loaded on use: `capkit generate` and `doctor` never load the linter
+      const { buildChecklist } = await import("../lint/check.js");
       const list = await buildChecklist(process.cwd(), dir, options.config);
       // execa loads only when tests run: plain `capkit check` and `capkit lint` stay fast
       const tests = options.runTests

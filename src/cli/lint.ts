@@ -1,7 +1,6 @@
 import { type Command, Option } from "commander";
 import { CapkitError } from "../errors.js";
 import { FORMAT_NAMES, type FormatName, loadFormatter } from "../lint/format/load.js";
-import { lint } from "../lint/index.js";
 
 export interface LintCommandOptions {
   staged?: boolean;
@@ -33,6 +32,8 @@ export async function runLintCommand(
   options: LintCommandOptions,
   io: Io,
 ): Promise<number> {
+  // loaded on use: `capkit generate` and `doctor` never load the linter
+  const { lint } = await import("../lint/index.js");
   const result = await lint({
     cwd: io.cwd,
     paths,

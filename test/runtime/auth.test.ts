@@ -144,8 +144,7 @@ describe("OAuth2 client credentials", () => {
       )) as typeof fetch;
     const source = createOAuth2TokenSource(
       { tokenUrl: "http://token", clientId: "c", clientSecret: "s" },
-      () => fakeFetch,
-      () => now,
+      { fetch: fakeFetch, now: () => now },
     );
     expect(await source.token()).toBe("t1");
     now = 530_000; // 70 s before expiry: still fresh

@@ -31,7 +31,7 @@ describe("invalid options throw at construction, naming the option and the accep
     [
       "negative maxElapsedMs",
       { ...base, retry: { maxElapsedMs: -5 } },
-      "Expected `retry.maxElapsedMs` to be a non-negative number.",
+      "Expected `retry.maxElapsedMs` to be a positive number.",
     ],
     [
       "bad statuses",

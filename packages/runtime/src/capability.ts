@@ -3,7 +3,7 @@ import { RuntimeError } from "./errors.js";
 import { createFilter, type Filter } from "./filter.js";
 import { createHttp, type Http, type HttpOptions } from "./http.js";
 import type { Job } from "./job.js";
-import { log as defaultLog, type Logger } from "./logger.js";
+import { log as defaultLog, type Logger, withSecrets } from "./logger.js";
 import { ACTIVE_STATUSES, type Asset, Integration } from "./models.js";
 
 export interface CapabilityOptions {
@@ -41,7 +41,11 @@ export abstract class BaseCapability {
     this.target = target;
     const info = this.#info();
     this.filter = options.filter ?? createFilter({ surface: info.surface });
-    this.log = options.log ?? defaultLog.child({ capability: info.name });
+    // The job's own secret values are masked wherever they appear in a line.
+    this.log = withSecrets(
+      options.log ?? defaultLog.child({ capability: info.name }),
+      Object.values(job.secret),
+    );
     this.#httpOverrides = options.http ?? {};
   }
 
@@ -69,7 +73,10 @@ export abstract class BaseCapability {
     return this.#info().surface;
   }
 
-  /** An HTTP client bound to this job: its signal cancels every call, its logger is `this.log`. */
+  /**
+   * An HTTP client bound to this job: its signal cancels every call, its logger is `this.log`, and
+   * the job's secrets are masked in its errors and never sent to another origin.
+   */
   http<Paths extends {}>(options: HttpOptions): Http<Paths> {
     const overrides = this.#httpOverrides;
     const signal = options.signal
@@ -81,6 +88,7 @@ export abstract class BaseCapability {
       retry: mergeOption(options.retry, overrides.retry),
       rateLimit: mergeOption(options.rateLimit, overrides.rateLimit),
       headers: { ...options.headers, ...overrides.headers },
+      secrets: { ...this.job.secret, ...options.secrets },
       signal,
       logger: overrides.logger ?? options.logger ?? this.log,
     });

@@ -1,4 +1,6 @@
 import { sanitizeUrl } from "./sanitize.js";
+import { maskSecrets, REDACTED, scrubText, secretValues } from "./secrets.js";
+import { advisedWait, isRateLimited } from "./server-wait.js";
 
 /** Base of every error the runtime throws on purpose; `code` is stable and machine-readable. */
 export class RuntimeError extends Error {
@@ -11,13 +13,17 @@ export class RuntimeError extends Error {
   }
 }
 
-/** Bad options passed to a runtime factory: thrown at construction, naming the option. */
+/**
+ * Bad options passed to a runtime factory: thrown at construction, naming the option (never its
+ * value). A configuration error, so never retryable. `INVALID_CREDENTIAL` marks a credential.
+ */
 export class OptionsError extends RuntimeError {
   override readonly name = "OptionsError";
   readonly option: string;
+  readonly retryable = false;
 
-  constructor(option: string, message: string) {
-    super("INVALID_OPTION", message);
+  constructor(option: string, message: string, code = "INVALID_OPTION") {
+    super(code, message);
     this.option = option;
   }
 }
@@ -35,6 +41,8 @@ export interface IntegrationErrorOptions {
   /** Short, redacted excerpt of the response body; never the whole body. */
   snippet?: string | undefined;
   requestId?: string | undefined;
+  /** When the API said it accepts calls again (Retry-After or a rate-limit reset). */
+  retryAt?: Date | undefined;
 }
 
 /** A vendor call that failed. Carries no secret and never a whole response body. */
@@ -45,6 +53,7 @@ export class IntegrationError extends RuntimeError {
   readonly retryable: boolean;
   readonly snippet: string | undefined;
   readonly requestId: string | undefined;
+  readonly retryAt: Date | undefined;
 
   constructor(code: string, message: string, options: IntegrationErrorOptions) {
     super(code, message, { cause: options.cause });
@@ -53,6 +62,7 @@ export class IntegrationError extends RuntimeError {
     this.retryable = options.retryable;
     this.snippet = options.snippet;
     this.requestId = options.requestId;
+    this.retryAt = options.retryAt;
   }
 
   /**
@@ -69,20 +79,39 @@ export class IntegrationError extends RuntimeError {
     const snippet = options.body === undefined ? undefined : redactSnippet(options.body, secrets);
     const where = response.url ? ` (${sanitizeUrl(response.url)})` : "";
     const text = response.statusText ? ` ${response.statusText}` : "";
+    const limited = isRateLimited(status, response.headers);
+    const retryable = limited || isRetryableStatus(status);
+    const retryAt = retryable ? retryAtOf(response.headers) : undefined;
+    const when = retryAt ? `; the API accepts calls again at ${describeRetryAt(retryAt)}` : "";
     const tail = snippet ? `: ${snippet}` : "";
     return new IntegrationError(
-      codeForStatus(status),
-      `${operation} failed with HTTP ${status}${text}${where}${tail}`,
+      limited ? "RATE_LIMITED" : codeForStatus(status),
+      scrubText(
+        `${operation} failed with HTTP ${status}${text}${where}${when}${tail}`,
+        secretValues(secrets),
+      ),
       {
         operation,
         status,
-        retryable: isRetryableStatus(status),
+        retryable,
         cause: options.cause,
         snippet,
         requestId: requestIdOf(response.headers),
+        retryAt,
       },
     );
   }
+}
+
+/** `2026-03-01T12:00:00.000Z (in 86400 s)`: the moment, and how far away it is. */
+export function describeRetryAt(at: Date, now = Date.now()): string {
+  return `${at.toISOString()} (in ${Math.max(0, Math.ceil((at.getTime() - now) / 1000))} s)`;
+}
+
+function retryAtOf(headers: Headers): Date | undefined {
+  const now = Date.now();
+  const wait = advisedWait(headers, now);
+  return wait && wait.ms > 0 ? new Date(now + wait.ms) : undefined;
 }
 
 /**
@@ -110,9 +139,6 @@ function requestIdOf(headers: Headers): string | undefined {
 }
 
 const SNIPPET_MAX = 200;
-const SENSITIVE_PAIR =
-  /("?(?:access_?token|refresh_?token|id_?token|token|secret|client_?secret|password|passwd|authorization|api[_-]?key|apikey|cookie|session)"?\s*[:=]\s*)("[^"]*"|[^\s,&;}]+)/gi;
-const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 // Long opaque runs (JWTs, hex/base64 keys) are masked even under an innocent key.
 const OPAQUE = /[A-Za-z0-9_\-+/=.]{32,}/g;
 
@@ -127,12 +153,8 @@ export function redactSnippet(body: unknown, secrets: readonly string[] = []): s
       text = String(body);
     }
   }
-  for (const secret of secrets)
-    if (secret.length >= 4) text = text.split(secret).join("[Redacted]");
-  text = text
-    .replace(BEARER, "$1 [Redacted]")
-    .replace(SENSITIVE_PAIR, "$1[Redacted]")
-    .replace(OPAQUE, "[Redacted]")
+  text = scrubText(maskSecrets(text, secretValues(secrets)), [])
+    .replace(OPAQUE, REDACTED)
     .replace(/\s+/g, " ")
     .trim();
   if (!text) return undefined;

@@ -18,7 +18,7 @@ export {
 export { createFilter, type Filter, isNonPublicAddress } from "./filter.js";
 export { createHttp, type Http, type HttpOptions, readJson, unwrap } from "./http.js";
 export { createJob, type Job, type JobInit, requireSecret } from "./job.js";
-export { createLogger, type Logger, type LoggerOptions, log } from "./logger.js";
+export { createLogger, type Logger, type LoggerOptions, log, withSecrets } from "./logger.js";
 export {
   ACTIVE_STATUSES,
   Asset,
@@ -31,9 +31,17 @@ export {
   type RiskState,
   type RiskStatus,
 } from "./models.js";
+export type {
+  CachedToken,
+  OAuth2ClientCredentials,
+  TokenCache,
+  TokenSource,
+} from "./oauth2.js";
 export { nextLink, type PageStep, type PageStrategy } from "./page-strategies.js";
 export { type PaginateOptions, paginate } from "./paginate.js";
 export {
+  type AcquireOptions,
+  type RateGate,
   RateLimiter,
   type RateLimitInfo,
   type RateLimitOptions,
@@ -65,4 +73,6 @@ export {
   shouldRetry,
 } from "./retry-policy.js";
 export { sanitizeUrl } from "./sanitize.js";
+export { advisedWait, isRateLimited, resetToMs } from "./server-wait.js";
+export { WaitRefused } from "./waits.js";
 export * from "./webhook/index.js";

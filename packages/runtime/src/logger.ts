@@ -1,5 +1,6 @@
 import { pino } from "pino";
-import { sanitizeUrl } from "./sanitize.js";
+import { redactValue } from "./redact.js";
+import { secretValues } from "./secrets.js";
 
 export type Logger = pino.Logger;
 
@@ -10,62 +11,61 @@ export interface LoggerOptions {
   destination?: { write(line: string): void };
   /** Fields bound to every line, e.g. `{ capability: "acme" }`. */
   bindings?: Record<string, unknown>;
+  /** Values masked wherever they appear in a line (a job's credentials); see `withSecrets`. */
+  secrets?: readonly string[];
 }
 
-// Credential-bearing keys, masked at any of the first three levels of a log object.
-const SENSITIVE_KEYS = [
-  "authorization",
-  "Authorization",
-  "cookie",
-  "Cookie",
-  "set-cookie",
-  "password",
-  "secret",
-  "clientSecret",
-  "client_secret",
-  "token",
-  "accessToken",
-  "access_token",
-  "refreshToken",
-  "refresh_token",
-  "apiKey",
-  "api_key",
-  "x-api-key",
-  "credentials",
-];
-const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => {
-  const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  const dot = k.startsWith("[") ? k : `.${k}`;
-  return [k, `*${dot}`, `*.*${dot}`];
-}).concat(
-  // An Auth object's `value` (apiKey) is a credential; elsewhere `value` is ordinary data.
-  ["auth.value", "*.auth.value", "options.auth.value"],
-);
-const URL_KEYS = ["url", "href", "nextUrl", "tokenUrl"];
+const SECRETS = Symbol("capkit.logSecrets");
+type WithSecrets = Logger & { [SECRETS]?: readonly string[] };
 
-/** pino logger that masks credential fields and strips query/user-info from URL fields. */
+/**
+ * pino logger that redacts everything it is given before it is serialised (see redact.ts):
+ * credential keys at any depth and in any case, URLs' query strings and user-info, `Bearer …`
+ * values, and the secret values bound with `withSecrets` (inherited by child loggers).
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const config: pino.LoggerOptions = {
     level: options.level ?? process.env.CAPKIT_LOG_LEVEL ?? "info",
-    redact: { paths: REDACT_PATHS, censor: "[Redacted]" },
-    formatters: { log: sanitizeUrlFields },
+    hooks: {
+      logMethod(args, method) {
+        const secrets = (this as WithSecrets)[SECRETS] ?? [];
+        method.apply(this, redactArgs(args, secrets) as Parameters<typeof method>);
+      },
+    },
+    formatters: { bindings: (bindings) => redactValue(bindings, []) as Record<string, unknown> },
+    // Errors arrive already serialised (and redacted) by the hook; pino's own would re-read them.
+    serializers: { err: (value: unknown) => value },
     base: options.bindings ?? null,
   };
-  return options.destination
+  const logger = options.destination
     ? pino(config, options.destination as pino.DestinationStream)
     : pino(config);
+  return options.secrets ? withSecrets(logger, options.secrets) : logger;
 }
 
-function sanitizeUrlFields(object: Record<string, unknown>): Record<string, unknown> {
-  let copy: Record<string, unknown> | undefined;
-  for (const key of URL_KEYS) {
-    const value = object[key];
-    if (typeof value === "string" || value instanceof URL) {
-      copy ??= { ...object };
-      copy[key] = sanitizeUrl(String(value));
-    }
+/**
+ * A child of `logger` that also masks `secrets` wherever they appear (message, interpolated
+ * arguments, any string at any depth, errors and their causes). Only loggers made by
+ * `createLogger` redact; the masking is inherited by the child's own children.
+ */
+export function withSecrets(logger: Logger, secrets: Iterable<string>): Logger {
+  const inherited = (logger as WithSecrets)[SECRETS] ?? [];
+  const child = logger.child({}) as WithSecrets;
+  Object.defineProperty(child, SECRETS, {
+    value: secretValues(inherited, secrets),
+    enumerable: false,
+  });
+  return child;
+}
+
+function redactArgs(args: unknown[], secrets: readonly string[]): unknown[] {
+  const [first, ...rest] = args;
+  // `log.error(err)` keeps pino's shape: the error under `err`, its message as the line's msg.
+  if (first instanceof Error) {
+    const tail = rest.length > 0 ? rest : [first.message];
+    return [{ err: redactValue(first, secrets) }, ...tail.map((arg) => redactValue(arg, secrets))];
   }
-  return copy ?? object;
+  return args.map((arg) => redactValue(arg, secrets));
 }
 
 /** The runtime's default logger. */

@@ -43,7 +43,10 @@ export interface PageContext {
   count: number;
 }
 
-/** One strategy = where to start and how to get from one page to the next (undefined: done). */
+/**
+ * One strategy = where to start and how to get from one page to the next. `undefined` is the API's
+ * own end of the listing; an empty page with a next step is read past (see paginate).
+ */
 export interface Pager {
   first(): PageStep;
   next(page: PageContext): PageStep | undefined;
@@ -67,43 +70,33 @@ const PAGERS: Builders = {
     expectNonEmptyString("strategy.param", s.param);
     expectFunction("strategy.nextCursor", s.nextCursor);
     if (s.hasMore !== undefined) expectFunction("strategy.hasMore", s.hasMore);
-    let previous: string | undefined;
     return {
       first: () => ({ params: {} }),
       next({ body }) {
         if (s.hasMore && !s.hasMore(body)) return undefined;
         const cursor = present(s.nextCursor(body));
-        // A cursor that does not move would page forever.
-        if (cursor === undefined || cursor === previous) return undefined;
-        previous = cursor;
-        return { params: { [s.param]: cursor } };
+        return cursor === undefined ? undefined : { params: { [s.param]: cursor } };
       },
     };
   },
 
   nextUrl(s) {
     expectFunction("strategy.nextUrl", s.nextUrl);
-    let previous: string | undefined;
     return {
       first: () => ({ params: {} }),
       next({ body }) {
         const url = present(s.nextUrl(body));
-        if (url === undefined || url === previous) return undefined;
-        previous = url;
-        return { url };
+        return url === undefined ? undefined : { url };
       },
     };
   },
 
   link() {
-    let previous: string | undefined;
     return {
       first: () => ({ params: {} }),
       next({ response }) {
         const url = nextLink(response.headers.get("link"));
-        if (url === undefined || url === previous) return undefined;
-        previous = url;
-        return { url };
+        return url === undefined ? undefined : { url };
       },
     };
   },
@@ -118,7 +111,8 @@ const PAGERS: Builders = {
     return {
       first: step,
       next({ body, count }) {
-        offset += count;
+        // An empty page the total says is not the last: step over it, a page's worth.
+        offset += count > 0 ? count : s.limit;
         const total = s.total ? Number(s.total(body)) : Number.NaN;
         if (Number.isFinite(total) ? offset >= total : count < s.limit) return undefined;
         return step();
@@ -149,11 +143,11 @@ const PAGERS: Builders = {
       next({ body, count }) {
         const totalPages = s.totalPages ? Number(s.totalPages(body)) : Number.NaN;
         const pagesRead = page - firstPage + 1;
-        if (
-          Number.isFinite(totalPages) ? pagesRead >= totalPages : s.perPage && count < s.perPage
-        ) {
-          return undefined;
-        }
+        // Without a page count, an empty or short page is the last one.
+        const last = Number.isFinite(totalPages)
+          ? pagesRead >= totalPages
+          : count === 0 || (s.perPage !== undefined && count < s.perPage);
+        if (last) return undefined;
         page += 1;
         return step();
       },

@@ -9,53 +9,81 @@ export interface PaginateOptions<T> {
   strategy: PageStrategy;
   /** Fetch one page: `{ params }` to merge into the query, or `{ url }` to follow as is. */
   request: (step: PageStep) => Promise<{ body: unknown; response: Response }>;
-  /** The page's records; `undefined` or `[]` ends the listing. */
+  /** The page's records; `undefined` or `[]` is an empty page. */
   items: (body: unknown) => readonly T[] | undefined;
   /** Default 1000; hitting it logs a warning (the listing was cut short). */
   maxPages?: number;
+  /**
+   * Empty pages in a row that still name a next page before the listing stops with a warning.
+   * Default 10 (some APIs filter after paging and return empty pages in the middle).
+   */
+  maxEmptyPages?: number;
   /** Checked before each page; an abort rejects with an `ABORTED` IntegrationError. */
   signal?: AbortSignal;
   logger?: Logger;
 }
 
 const DEFAULT_MAX_PAGES = 1000;
+const DEFAULT_MAX_EMPTY_PAGES = 10;
 
 /**
- * Yields records one at a time across pages. Only the current page is held, so memory stays flat
- * however long the listing is. Stops when the strategy finds no next page, on an empty page, or at
- * `maxPages`. Options are validated here, before the first page is requested.
+ * Yields records one at a time across pages. Only the current page is held (plus one key per page
+ * read, to spot a cycle), so memory stays flat however many records there are. Ends quietly when
+ * the API says there is no next page; stops with a warning at `maxPages`, after `maxEmptyPages`
+ * empty pages in a row, or when a cursor or URL comes round again. Options are validated here,
+ * before the first page is requested.
  */
 export function paginate<T>(options: PaginateOptions<T>): AsyncGenerator<T> {
   const pager = createPager(options.strategy);
   expectFunction("request", options.request);
   expectFunction("items", options.items);
   const maxPages = expectPositiveInteger("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES);
-  return pages(options, pager, maxPages);
+  const maxEmptyPages = expectPositiveInteger(
+    "maxEmptyPages",
+    options.maxEmptyPages ?? DEFAULT_MAX_EMPTY_PAGES,
+  );
+  return pages(options, pager, { maxPages, maxEmptyPages });
 }
 
 async function* pages<T>(
   options: PaginateOptions<T>,
   pager: ReturnType<typeof createPager>,
-  maxPages: number,
+  limits: { maxPages: number; maxEmptyPages: number },
 ): AsyncGenerator<T> {
   const { signal, logger, operation } = options;
+  const stop = (fields: Record<string, unknown>, why: string) =>
+    logger?.warn({ operation, ...fields }, `pagination stopped ${why}; results are incomplete`);
+  // Every step taken, and every page URL seen: a cycle is caught on its first repeat.
+  const seen = new Set<string>();
   let step: PageStep = pager.first();
+  let emptyRun = 0;
   for (let page = 1; ; page++) {
     if (signal?.aborted) throw abortedError(operation, signal);
+    seen.add(keyOf(step));
     const { body, response } = await options.request(step);
+    if (response.url) seen.add(keyOf({ url: response.url }));
     const items = options.items(body) ?? [];
     const count = items.length;
     for (const item of items) yield item;
-    if (count === 0) return;
     const next = pager.next({ body, response, count });
     if (!next) return;
-    if (page >= maxPages) {
-      logger?.warn(
-        { operation, maxPages },
-        "pagination stopped at maxPages; results are incomplete",
-      );
+    emptyRun = count === 0 ? emptyRun + 1 : 0;
+    if (emptyRun >= limits.maxEmptyPages) {
+      stop({ maxEmptyPages: limits.maxEmptyPages }, "after maxEmptyPages empty pages in a row");
+      return;
+    }
+    if (seen.has(keyOf(next))) {
+      stop({ page }, "at a repeated cursor or page URL (the API is going round in a cycle)");
+      return;
+    }
+    if (page >= limits.maxPages) {
+      stop({ maxPages: limits.maxPages }, "at maxPages");
       return;
     }
     step = next;
   }
+}
+
+function keyOf(step: PageStep): string {
+  return "url" in step ? `url ${step.url}` : `params ${JSON.stringify(step.params)}`;
 }

@@ -1,5 +1,7 @@
 import { sleep as defaultSleep } from "./abort.js";
+import { readRateLimitHeaders } from "./server-wait.js";
 import { expectPositiveNumber } from "./validate.js";
+import { WaitRefused } from "./waits.js";
 
 export interface RateLimitOptions {
   requestsPerSecond: number;
@@ -9,21 +11,44 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { requestsPerSecond: 10 };
 
+export interface AcquireOptions {
+  signal?: AbortSignal | undefined;
+  /**
+   * Longest server-advised pause this caller accepts (maxDelayMs, or what is left of its
+   * maxElapsedMs). A longer one rejects at once with `WaitRefused`. Default: no cap.
+   */
+  maxWaitMs?: number;
+  /** Told about each wait before it is taken, with why (for the log). */
+  onWait?: (ms: number, reason: string) => void;
+}
+
+/**
+ * What the HTTP layer asks of a rate limiter. The in-memory `RateLimiter` is the default; a
+ * shared store (one budget for many workers) implements the same two methods.
+ */
+export interface RateGate {
+  /** Resolves when the caller may send; rejects with `WaitRefused` or the signal's reason. */
+  acquire(options?: AcquireOptions): Promise<void>;
+  /** Learn from a response's rate-limit headers. */
+  observe(headers: Headers): void;
+}
+
 type Clock = () => number;
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /**
  * Token bucket, plus the server's own view: when `X-RateLimit-*` / `RateLimit-*` headers say the
- * window is nearly spent, requests are spread over what is left of it (or paused until reset).
+ * window is nearly spent, requests are spread over what is left of it, or paused until the reset
+ * when it is spent.
  */
-export class RateLimiter {
+export class RateLimiter implements RateGate {
   readonly #rate: number;
   readonly #burst: number;
   readonly #now: Clock;
   readonly #sleep: Sleep;
   #tokens: number;
   #updated: number;
-  // Server-advised pacing: no request before #notBefore; #spacing between requests until #windowEnd.
+  // Server-advised: no request before #notBefore; #spacing between requests until #windowEnd.
   #notBefore = 0;
   #spacing = 0;
   #windowEnd = 0;
@@ -43,39 +68,44 @@ export class RateLimiter {
     this.#updated = clock();
   }
 
-  /** Resolves when the caller may send; requests are granted in arrival order. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.#queue.then(() => this.#take(signal));
-    // A cancelled waiter must not block the ones behind it.
+  /** Requests are granted in arrival order. */
+  acquire(options: AcquireOptions = {}): Promise<void> {
+    const turn = this.#queue.then(() => this.#take(options));
+    // A cancelled or refused waiter must not block the ones behind it.
     this.#queue = turn.catch(() => {});
     return turn;
   }
 
-  async #take(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      signal?.throwIfAborted();
-      const wait = this.#waitMs();
-      if (wait <= 0) break;
+  async #take({ signal, maxWaitMs = Number.POSITIVE_INFINITY, onWait }: AcquireOptions) {
+    signal?.throwIfAborted();
+    const now = this.#now();
+    this.#refill(now);
+    const bucket = this.#tokens >= 1 ? 0 : ((1 - this.#tokens) / this.#rate) * 1000;
+    const reset = this.#notBefore - now;
+    // Spreading the rest of a window is a preference: never longer than the caller's cap.
+    const pacing =
+      now < this.#windowEnd ? Math.min(this.#lastGrant + this.#spacing - now, maxWaitMs) : 0;
+    if (reset > maxWaitMs) throw new WaitRefused(reset, "rate-limit reset");
+    const wait = Math.max(bucket, reset, pacing);
+    if (wait > 0) {
+      const reason =
+        wait === reset ? "rate-limit reset" : wait === pacing ? "rate-limit pacing" : "rate limit";
+      onWait?.(wait, reason);
       await this.#sleep(wait, signal);
+      // The pause is served (also when an injected sleep returns at once).
+      if (wait === reset) this.#notBefore = 0;
+      this.#refill(this.#now());
     }
     this.#tokens -= 1;
     this.#lastGrant = this.#now();
   }
 
-  #waitMs(): number {
-    const now = this.#now();
-    this.#tokens = Math.min(
-      this.#burst,
-      this.#tokens + ((now - this.#updated) / 1000) * this.#rate,
-    );
+  #refill(now: number): void {
+    const elapsed = Math.max(0, now - this.#updated);
+    this.#tokens = Math.min(this.#burst, this.#tokens + (elapsed / 1000) * this.#rate);
     this.#updated = now;
-    let wait = this.#tokens >= 1 ? 0 : ((1 - this.#tokens) / this.#rate) * 1000;
-    wait = Math.max(wait, this.#notBefore - now);
-    if (now < this.#windowEnd) wait = Math.max(wait, this.#lastGrant + this.#spacing - now);
-    return wait;
   }
 
-  /** Learn from a response's rate-limit headers. */
   observe(headers: Headers, wallNow = Date.now()): void {
     const info = readRateLimitHeaders(headers, wallNow);
     if (!info) return;
@@ -89,36 +119,14 @@ export class RateLimiter {
   }
 }
 
-export interface RateLimitInfo {
-  remaining: number;
-  /** Milliseconds until the window resets. */
-  resetMs: number;
+/** A `RateGate` given as the `rateLimit` option (e.g. a shared store) rather than options. */
+export function isRateGate(value: unknown): value is RateGate {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as RateGate).acquire === "function" &&
+    typeof (value as RateGate).observe === "function"
+  );
 }
 
-/**
- * Pure: remaining/reset from `X-RateLimit-Remaining`+`X-RateLimit-Reset` (delta seconds, or epoch
- * seconds as GitHub sends), `RateLimit-Remaining`+`RateLimit-Reset`, or the structured
- * `RateLimit: remaining=…, reset=…` field of the IETF draft.
- */
-export function readRateLimitHeaders(
-  headers: Headers,
-  wallNow = Date.now(),
-): RateLimitInfo | undefined {
-  let remaining = headers.get("x-ratelimit-remaining") ?? headers.get("ratelimit-remaining");
-  let reset = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
-  const structured = headers.get("ratelimit");
-  if (remaining === null && structured) {
-    remaining = /\bremaining\s*=\s*(\d+)/i.exec(structured)?.[1] ?? null;
-    reset = /\breset\s*=\s*(\d+)/i.exec(structured)?.[1] ?? reset;
-  }
-  if (remaining === null) return undefined;
-  const left = Number(remaining);
-  if (!Number.isFinite(left)) return undefined;
-  const value = reset === null ? Number.NaN : Number(reset);
-  let resetMs = 1000;
-  if (Number.isFinite(value) && value >= 0) {
-    // Values this large are epoch seconds, not a delta (no window lasts 30 years).
-    resetMs = value > 1e9 ? Math.max(0, value * 1000 - wallNow) : value * 1000;
-  }
-  return { remaining: left, resetMs };
-}
+export { type RateLimitInfo, readRateLimitHeaders } from "./server-wait.js";

@@ -1,26 +1,30 @@
 import { sleep as defaultSleep } from "./abort.js";
 import { isRetryableStatus, OptionsError } from "./errors.js";
-import {
-  expectFunction,
-  expectNonNegativeInteger,
-  expectNonNegativeNumber,
-  expectPositiveNumber,
-} from "./validate.js";
+import { advisedWait } from "./server-wait.js";
+import { expectFunction, expectNonNegativeInteger, expectPositiveNumber } from "./validate.js";
+
+export { retryAfterMs } from "./server-wait.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt. Default 3. */
   retries?: number;
   /** First backoff ceiling; doubles each retry. Default 500 ms. */
   baseDelayMs?: number;
-  /** Ceiling of one backoff delay. Default 30 s. A server's Retry-After may exceed it (within maxElapsedMs). */
+  /**
+   * Ceiling of any one wait. Default 30 s. A server asking for longer (Retry-After, a rate-limit
+   * reset) gets a RATE_LIMITED error at once instead, saying when the API accepts calls again.
+   */
   maxDelayMs?: number;
-  /** Budget for all attempts and waits together; a wait that would pass it is not taken. Default 120 s. */
+  /**
+   * Budget for one call: every attempt (body included) and every wait together. A wait that would
+   * pass it is not taken, and an attempt still running when it runs out is aborted. Default 120 s.
+   */
   maxElapsedMs?: number;
   /** Methods that may be retried. Default: the idempotent ones (RFC 9110 §9.2.2). */
   methods?: string[];
   /** Statuses that are retried. Default 408, 429 and every 5xx. */
   statuses?: number[];
-  /** Injectable wait: tests record delays instead of waiting. */
+  /** Injectable wait (retries and rate-limit pauses): tests record delays instead of waiting. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
@@ -43,7 +47,7 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
   const retries = expectNonNegativeInteger("retry.retries", o.retries ?? 3);
   const baseDelayMs = expectPositiveNumber("retry.baseDelayMs", o.baseDelayMs ?? 500);
   const maxDelayMs = expectPositiveNumber("retry.maxDelayMs", o.maxDelayMs ?? 30_000);
-  const maxElapsedMs = expectNonNegativeNumber("retry.maxElapsedMs", o.maxElapsedMs ?? 120_000);
+  const maxElapsedMs = expectPositiveNumber("retry.maxElapsedMs", o.maxElapsedMs ?? 120_000);
   if (o.sleep !== undefined) expectFunction("retry.sleep", o.sleep);
   if (o.methods !== undefined && !Array.isArray(o.methods)) {
     throw new OptionsError(
@@ -70,6 +74,8 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
 
 export interface AttemptOutcome {
   method: string;
+  /** The operation is marked idempotent (`idempotent` option): retried whatever its method. */
+  idempotent?: boolean;
   /** 1-based number of the attempt that just finished. */
   attempt: number;
   /** HTTP status, or undefined for a network error / per-attempt timeout. */
@@ -79,27 +85,9 @@ export interface AttemptOutcome {
 /** Pure: may this outcome be retried at all (ignoring the time budget)? */
 export function shouldRetry(policy: RetryPolicy, outcome: AttemptOutcome): boolean {
   if (outcome.attempt > policy.retries) return false;
-  if (!policy.methods.has(outcome.method.toUpperCase())) return false;
+  if (!outcome.idempotent && !policy.methods.has(outcome.method.toUpperCase())) return false;
   if (outcome.status === undefined) return true;
   return policy.statuses ? policy.statuses.has(outcome.status) : isRetryableStatus(outcome.status);
-}
-
-/**
- * Pure: the server's requested wait, from `retry-after-ms` (milliseconds), or `Retry-After` as
- * delta-seconds or an HTTP-date (RFC 9110 §10.2.3). Undefined when absent or unparseable.
- */
-export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-  if (!headers) return undefined;
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && ms.trim() !== "") {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
-  const after = headers.get("retry-after")?.trim();
-  if (!after) return undefined;
-  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
@@ -111,7 +99,11 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math
   return Math.max(policy.baseDelayMs / 2, random() * cap);
 }
 
-/** Pure: how long to wait before the next attempt; the server's word wins over our backoff. */
+/**
+ * Pure: how long to wait before the next attempt. The server's word (Retry-After, or the reset of
+ * a spent rate-limit window) wins over our backoff; a word of zero or less means the base delay.
+ * Whether the wait is within bounds is `planRetryWait`'s question (waits.ts).
+ */
 export function retryDelay(
   policy: RetryPolicy,
   attempt: number,
@@ -119,5 +111,7 @@ export function retryDelay(
   now = Date.now(),
   random = Math.random,
 ): number {
-  return retryAfterMs(headers, now) ?? backoffDelay(policy, attempt, random);
+  const advised = headers ? advisedWait(headers, now) : undefined;
+  if (advised === undefined) return backoffDelay(policy, attempt, random);
+  return advised.ms > 0 ? advised.ms : policy.baseDelayMs;
 }
