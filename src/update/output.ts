@@ -83,6 +83,7 @@ export function updateJson(result: UpdateResult) {
   const v = result.verification;
   return {
     status: result.upToDate ? "up-to-date" : result.written ? "updated" : "dry-run",
+    kind: result.unit === "event" ? "receiver" : "pull",
     exitCode: updateExitCode(result),
     report: reportJson(result.drift.report),
     added: result.added,
