@@ -148,6 +148,7 @@ describe("capkit update on a receiver: Watchtower v1 → v2", () => {
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({
       status: "updated",
+      kind: "receiver",
       added: ["alert.closed"],
       removed: ["asset.seen"],
       conflicts: [],
