@@ -4,7 +4,7 @@
  */
 import type { IntegrationModel } from "../model/types.js";
 import { VERSION } from "../version.js";
-import { emitClient } from "./client/emit.js";
+import { emitClient, idempotentRoutes } from "./client/emit.js";
 import type { EmitContext, EmittedFile } from "./context.js";
 import { emitHandFiles } from "./hand/emit.js";
 import { manifest } from "./manifest.js";
@@ -45,6 +45,11 @@ function prepare(model: IntegrationModel) {
   const names = {
     clientClass: identifier(`${model.className}Client`),
     baseUrlConst: identifier(`${model.fileBase.toUpperCase()}_BASE_URL`),
+    // empty when every operation is a GET: the main file passes it to `this.http` only when set
+    idempotentConst:
+      idempotentRoutes(model).length > 0
+        ? identifier(`${model.fileBase.toUpperCase()}_IDEMPOTENT`)
+        : "",
   };
   const views = model.operations.map((op) => operationView(model, op, files));
   const extraViews = model.extraOperations.map((op) => operationView(model, op, files));
