@@ -172,7 +172,7 @@ describe("capkit update on a receiver: Watchtower v1 → v2", () => {
     );
     expect(after[MAIN]).toContain("  onAlertClosed(event: AlertClosedEvent): void {");
     expect(after[MAIN]).toContain('"asset.seen": on(AssetSeenEvent');
-    expect(after[TEST]).toContain('it("toAlertClosedRisk: a alert.closed delivery sends a Risk"');
+    expect(after[TEST]).toContain('it("toAlertClosedRisk: the alert.closed delivery sends a Risk"');
     expect(result.verification.tests_red).toBe(1);
     expect(result.verification.tests_unexpected.join()).not.toContain("toAlertClosedRisk");
 
