@@ -13,6 +13,7 @@ export interface ReceiverFlags {
   events?: string;
   signature?: string;
   force?: boolean;
+  writeConflicts?: boolean;
   dryRun?: boolean;
   json?: boolean;
   yes?: boolean;
@@ -45,6 +46,7 @@ export async function runReceiver(flags: ReceiverFlags): Promise<number> {
     ...(flags.signature ? { signature: flags.signature } : {}),
     ...(flags.out ? { out: flags.out } : {}),
     force: flags.force === true,
+    writeConflicts: flags.writeConflicts === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
     cwd,

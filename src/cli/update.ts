@@ -32,7 +32,7 @@ export function registerUpdate(program: Command): void {
   program
     .command("update")
     .description(
-      "Take a new version of the spec into an integration: regenerate the generated files, merge the hand-owned ones, add operations; --check reports drift only.",
+      "Take a new version of the spec into an integration (pull or receiver): regenerate the generated files, merge the hand-owned ones, add operations or events; --check reports drift only.",
     )
     .argument("[dir]", "the integration folder (holds .capkit.json)", ".")
     .option("-s, --spec <path|url>", "read this spec instead of the one .capkit.json records")
@@ -43,7 +43,10 @@ export function registerUpdate(program: Command): void {
     .option("--dry-run", "show the change report and the diff of every file; write nothing")
     .option("--json", "print the result as JSON")
     .option("--add-operations <ids>", 'operation ids, "GET /path" patterns or tags to add')
-    .option("--add-events <names>", "webhook events to add (receiver integrations)")
+    .option(
+      "--add-events <ids>",
+      'webhook event ids, "*" patterns or tags to add (receiver integrations)',
+    )
     .option("-f, --force", "overwrite generated files that were edited by hand")
     .option("--no-verify", "skip the type-check and test run after writing")
     .option("--summary <file>", "append the change report as Markdown (e.g. $GITHUB_STEP_SUMMARY)")
@@ -56,6 +59,7 @@ Examples:
   $ capkit update integrations/acme                          # the recorded spec, merged and verified
   $ capkit update integrations/acme --spec ./acme-v2.yaml --dry-run
   $ capkit update integrations/acme --add-operations listAssets
+  $ capkit update integrations/acme-webhook --add-events "finding.*"
   $ capkit update integrations/acme --check --summary "$GITHUB_STEP_SUMMARY"
 
 Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verification failed,
@@ -64,14 +68,6 @@ Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verif
     .action(async (dirArg: string, flags: UpdateFlags) => {
       const cwd = process.cwd();
       const dir = resolve(cwd, dirArg);
-      if (list(flags.addEvents).length > 0) {
-        // the receiver kind (issue 14) brings webhook events; until then there is nothing to add
-        throw new CapkitError(
-          "UPDATE_NO_EVENTS",
-          "--add-events adds webhook events to a receiver integration, which this capkit does not generate yet; use --add-operations for pull operations.",
-          { source: "--add-events", exitCode: 2 },
-        );
-      }
       const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
       const source = {
         cwd,
@@ -80,6 +76,18 @@ Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verif
         ...(flags.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
       };
       if (flags.check) {
+        const adding = flags.addOperations
+          ? "--add-operations"
+          : flags.addEvents
+            ? "--add-events"
+            : "";
+        if (adding) {
+          throw new CapkitError(
+            "CHECK_ADDS_NOTHING",
+            `--check compares and writes nothing, so ${adding} has nothing to do there: run \`capkit update\` without --check to add.`,
+            { source: adding, exitCode: 2 },
+          );
+        }
         process.exitCode = await runCheck(dir, source, flags);
         return;
       }
@@ -93,10 +101,11 @@ Exit codes: update: 0 updated (or up to date) and verified, 1 conflicts or verif
           ...source,
           dir,
           addOperations: list(flags.addOperations),
+          addEvents: list(flags.addEvents),
           dryRun: flags.dryRun === true,
           force: flags.force === true,
           verify: flags.verify !== false,
-          ...(interactive ? { pickOperations } : {}),
+          ...(interactive ? { pickOperations, pickEvents } : {}),
           ...(showProgress
             ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
             : {}),
@@ -143,24 +152,43 @@ async function badInputExits2<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The picker: the spec's other list operations, none chosen until you choose. */
-async function pickOperations(
+function pickOperations(
   candidates: import("../openapi/types.js").OperationSummary[],
 ): Promise<string[]> {
-  if (candidates.length === 0) return [];
+  return pick(
+    "Operations",
+    candidates.map((op) => ({
+      name: `${op.operationId}  ${op.method.toUpperCase()} ${op.path}${op.isDefault ? ` (likely ${op.recordKind} source)` : ""}`,
+      value: op.operationId,
+    })),
+  );
+}
+
+/** The picker of a receiver: the spec's other webhook events. */
+function pickEvents(
+  candidates: import("../openapi/select-webhooks.js").WebhookSummary[],
+): Promise<string[]> {
+  return pick(
+    "Webhook events",
+    candidates.map((e) => ({
+      name: `${e.eventId}${e.summary ? `  ${e.summary}` : ""}${e.isDefault ? ` (likely ${e.recordKind} source)` : ""}`,
+      value: e.eventId,
+    })),
+  );
+}
+
+async function pick(what: string, choices: { name: string; value: string }[]): Promise<string[]> {
+  if (choices.length === 0) return [];
   const { default: inquirer } = await import("inquirer");
   const { plain } = await import("../update/diff/report.js");
   const answer = await inquirer.prompt<{ add: string[] }>([
     {
       type: "checkbox",
       name: "add",
-      message: "Operations to add (space toggles, Enter goes on; none is fine)",
+      message: `${what} to add (space toggles, Enter goes on; none is fine)`,
       pageSize: 15,
-      choices: candidates.map((op) => ({
-        name: plain(
-          `${op.operationId}  ${op.method.toUpperCase()} ${op.path}${op.isDefault ? ` (likely ${op.recordKind} source)` : ""}`,
-        ),
-        value: op.operationId,
-      })),
+      // spec text (names, summaries) reaches the terminal: no control sequences
+      choices: choices.map((c) => ({ name: plain(c.name).slice(0, 160), value: c.value })),
     },
   ]);
   return answer.add;

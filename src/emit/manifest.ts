@@ -30,7 +30,6 @@ export function manifest(
   ctx: EmitContext,
   hashes: Record<string, string> = {},
 ): EmittedFile {
-  const sortedFiles = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const body = {
     capkit: ctx.version,
     service: model.service,
@@ -58,8 +57,21 @@ export function manifest(
         model.operations.map((op) => [op.operationId, op.recordKind]),
       ),
     },
-    files: Object.fromEntries(
-      sortedFiles.map((f) => [
+    files: fileEntries(files, hashes),
+  };
+  return {
+    path: ".capkit.json",
+    content: `${JSON.stringify(body, null, 2)}\n`,
+    owner: "generated",
+  };
+}
+
+/** Each file's owner, hash and length, by path in a stable order. */
+export function fileEntries(files: readonly EmittedFile[], hashes: Record<string, string> = {}) {
+  return Object.fromEntries(
+    [...files]
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((f) => [
         f.path,
         {
           owner: f.owner,
@@ -67,13 +79,7 @@ export function manifest(
           lines: lineTotal(f.content),
         },
       ]),
-    ),
-  };
-  return {
-    path: ".capkit.json",
-    content: `${JSON.stringify(body, null, 2)}\n`,
-    owner: "generated",
-  };
+  );
 }
 
 export function lineTotal(content: string): number {

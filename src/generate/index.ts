@@ -10,14 +10,14 @@ import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
 import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
-import { finishFiles } from "./finish.js";
+import { settleFiles } from "./finish.js";
 import { formatFiles } from "./format.js";
 import { loadFor } from "./load-for.js";
 import { assertHasOperations } from "./only-webhooks.js";
 import { assertProjectReady } from "./preflight.js";
 import { recordedSource } from "./spec-source.js";
 import { type StageEvent, stageText } from "./stages.js";
-import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
+import { checkOutputFolder, type PlannedFile, writeFiles } from "./write.js";
 
 export interface GenerateOptions {
   /** Path or http(s) URL of the OpenAPI document. */
@@ -114,14 +114,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   progress(stageText.generating(model));
   // The manifest records the spec relative to the integration folder, and no credential of a URL.
   const recorded = { ...model, source: recordedSource(options.spec, outDir, cwd).source };
-  const finish = finishFiles(outDir, recorded, { writeConflicts: options.writeConflicts === true });
-  const files = await emitIntegration(recorded, { format: formatFiles, typesParts: types });
-  const { write, kept } = await finish(files);
-  const planned = planFiles(
+  const { write, planned } = await settleFiles(
     outDir,
-    [...write, ...files.filter((f) => kept.includes(f.path))],
-    options.dryRun === true,
-    kept,
+    recorded,
+    () => emitIntegration(recorded, { format: formatFiles, typesParts: types }),
+    options,
   );
   if (options.dryRun) return { outDir, model, files: planned, written: false };
 

@@ -8,10 +8,12 @@ import { buildReceiverModel } from "../model/receiver.js";
 import type { ReceiverModel } from "../model/types.js";
 import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
+import { settleFiles } from "./finish.js";
 import { formatFiles } from "./format.js";
 import { nameFromTitle } from "./index.js";
 import { loadFor } from "./load-for.js";
-import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
+import { recordedSource } from "./spec-source.js";
+import { checkOutputFolder, type PlannedFile, writeFiles } from "./write.js";
 
 export interface ReceiverGenerateOptions {
   spec: string;
@@ -23,6 +25,8 @@ export interface ReceiverGenerateOptions {
   /** Default `integrations/<name>-webhook`: a folder (and a manifest) of its own. */
   out?: string;
   force?: boolean;
+  /** With `force`: write the new generation of a hand-owned file you changed as `<file>.capkit-new`. */
+  writeConflicts?: boolean;
   dryRun?: boolean;
   verify?: boolean;
   cwd?: string;
@@ -64,11 +68,17 @@ export async function generateReceiver(options: ReceiverGenerateOptions): Promis
     ...(options.signature ? { signature: options.signature } : {}),
   });
   progress(`Emitting ${model.events.length} event(s)`);
-  const files = await emitReceiver(model, { format: formatFiles });
-  const planned = planFiles(outDir, files, options.dryRun === true);
+  // The manifest records the spec relative to the integration folder, and no credential of a URL.
+  const recorded = { ...model, source: recordedSource(options.spec, outDir, cwd).source };
+  const { write, planned, emitted } = await settleFiles(
+    outDir,
+    recorded,
+    () => emitReceiver(recorded, { format: formatFiles }),
+    options,
+  );
   if (options.dryRun) return { kind: "receiver", outDir, model, files: planned, written: false };
-  writeFiles(outDir, files);
-  progress(`Wrote ${files.length} files to ${relative(cwd, outDir) || "."}`);
+  writeFiles(outDir, write);
+  progress(`Wrote ${emitted} files to ${relative(cwd, outDir) || "."}`);
   if (options.verify === false)
     return { kind: "receiver", outDir, model, files: planned, written: true };
   progress("Verifying: tsc --noEmit and the new tests");

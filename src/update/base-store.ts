@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmittedFile } from "../emit/context.js";
 import { CapkitError } from "../errors.js";
-import type { OpenAPIV3Document } from "../openapi/types.js";
+import type { LoadedSpec, OpenAPIV3Document } from "../openapi/types.js";
 
 export const STORE_DIR = ".capkit";
 export const SNAPSHOT = `${STORE_DIR}/spec.json`;
@@ -68,8 +68,12 @@ function slimmed(node: unknown, inSchema: boolean, isMap: boolean): unknown {
   return out;
 }
 
+// Extensions capkit reads: 3.0 documents' webhooks, and GitHub's event names (the receiver's routes).
+const READ_EXTENSIONS = new Set(["x-webhooks", "x-github"]);
+
 function dropped(key: string, inSchema: boolean): boolean {
   if (key === "example" || key === "examples" || key === "externalDocs") return true;
+  if (READ_EXTENSIONS.has(key)) return false;
   return key.startsWith("x-") || (inSchema && key === "description");
 }
 
@@ -102,4 +106,19 @@ export function readSnapshot(outDir: string): OpenAPIV3Document | undefined {
     );
   }
   return parsed as OpenAPIV3Document;
+}
+
+/** The stored snapshot as a loaded spec: what capkit would generate today from the recorded spec. */
+export function snapshotSpec(
+  snapshot: OpenAPIV3Document,
+  recorded: { source: string; sha256: string },
+): LoadedSpec {
+  return {
+    source: recorded.source,
+    hash: recorded.sha256,
+    document: snapshot,
+    openapi: String(snapshot.openapi ?? ""),
+    converted: false,
+    warnings: [],
+  };
 }

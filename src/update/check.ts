@@ -5,12 +5,13 @@
 import type { LoadedSpec, OpenAPIV3Document } from "../openapi/types.js";
 import { readSnapshot } from "./base-store.js";
 import { compareSpecs } from "./diff/compare.js";
+import { compareWebhooks } from "./diff/compare-webhooks.js";
 import type { ChangeReport } from "./diff/report.js";
-import { type Manifest, readManifest } from "./manifest.js";
+import { type AnyManifest, isReceiver, readManifest } from "./manifest.js";
 import { loadUpdateSource, type SourceOptions } from "./source.js";
 
 export interface Drift {
-  manifest: Manifest;
+  manifest: AnyManifest;
   spec: LoadedSpec;
   recorded: string;
   report: ChangeReport;
@@ -22,7 +23,7 @@ export async function checkDrift(dir: string, options: SourceOptions): Promise<D
 }
 
 export interface LoadedDrift {
-  manifest: Manifest;
+  manifest: AnyManifest;
   snapshot: OpenAPIV3Document | undefined;
   spec: LoadedSpec;
   recorded: string;
@@ -37,6 +38,7 @@ export async function loadDrift(dir: string, options: SourceOptions): Promise<Lo
 
 export function compareDrift({ manifest, snapshot, spec }: LoadedDrift): ChangeReport {
   const info = spec.document.info;
+  const receiver = isReceiver(manifest);
   const report: ChangeReport = {
     from: {
       title: manifest.spec.title,
@@ -44,13 +46,16 @@ export function compareDrift({ manifest, snapshot, spec }: LoadedDrift): ChangeR
       sha256: manifest.spec.sha256,
     },
     to: { title: String(info.title ?? ""), version: String(info.version ?? ""), sha256: spec.hash },
-    operations: manifest.operations,
+    operations: receiver ? manifest.events : manifest.operations,
     // the same bytes cannot differ: the fast path of a nightly run over many integrations
     changes:
-      snapshot && spec.hash !== manifest.spec.sha256
-        ? compareSpecs(snapshot, spec.document, manifest.operations)
-        : [],
+      !snapshot || spec.hash === manifest.spec.sha256
+        ? []
+        : receiver
+          ? compareWebhooks(snapshot, spec.document, manifest.events, manifest.options.signature)
+          : compareSpecs(snapshot, spec.document, manifest.operations),
   };
+  if (receiver) report.unit = "event";
   if (!snapshot) report.snapshotMissing = true;
   return report;
 }

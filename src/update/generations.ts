@@ -1,18 +1,15 @@
 /**
  * The generations of the hand-owned files an update lines up, all from the emitter (never from
  * text capkit keeps about its own templates):
- * - `common`: the new spec, the operations the integration keeps — what the merge goes towards;
- * - `withGone` / `withoutGone`: the recorded spec with and without the operations that left it —
- *   their difference is exactly those operations' code, taken out of the merge base.
+ * - `common`: the new spec, the operations (or events) the integration keeps — what the merge
+ *   goes towards;
+ * - `withGone` / `withoutGone`: the recorded spec with and without the ones that left it — their
+ *   difference is exactly their code, taken out of the merge base.
  * Each set of files is formatted in one Biome run with the others.
  */
 import type { EmittedFile } from "../emit/context.js";
-import { emitHandOnly } from "../emit/index.js";
 import { formatFiles } from "../generate/format.js";
-import type { IntegrationModel } from "../model/types.js";
-import type { OpenAPIV3Document } from "../openapi/types.js";
-import type { Manifest } from "./manifest.js";
-import { snapshotModel, type UpdateModels } from "./model.js";
+import type { Generation, KindUpdate } from "./kind.js";
 
 export interface HandGenerations {
   common: EmittedFile[];
@@ -20,24 +17,22 @@ export interface HandGenerations {
   withoutGone?: EmittedFile[];
 }
 
-export async function handGenerations(
-  models: UpdateModels,
+export async function handGenerations<M extends Generation>(
+  kind: KindUpdate<M>,
   full: readonly EmittedFile[],
-  manifest: Manifest,
-  snapshot: OpenAPIV3Document | undefined,
 ): Promise<HandGenerations> {
-  const wanted: Record<string, IntegrationModel> = {};
-  if (models.added.length > 0) wanted.common = models.common;
-  if (models.removed.length > 0 && snapshot) {
-    const kept = manifest.operations.filter((id) => !models.removed.includes(id));
-    const withGone = snapshotModel(snapshot, manifest, manifest.operations);
-    const withoutGone = kept.length > 0 ? snapshotModel(snapshot, manifest, kept) : undefined;
+  const wanted: Record<string, M> = {};
+  if (kind.added.length > 0) wanted.common = kind.common;
+  if (kind.removed.length > 0) {
+    const kept = kind.recorded.filter((id) => !kind.removed.includes(id));
+    const withGone = kind.fromSnapshot(kind.recorded);
+    const withoutGone = kept.length > 0 ? kind.fromSnapshot(kept) : undefined;
     if (withGone && withoutGone) Object.assign(wanted, { withGone, withoutGone });
   }
   const emitted = await formatTogether(
     Object.fromEntries(
       await Promise.all(
-        Object.entries(wanted).map(async ([name, model]) => [name, await emitHandOnly(model)]),
+        Object.entries(wanted).map(async ([name, model]) => [name, await kind.emitHand(model)]),
       ),
     ),
   );

@@ -1,194 +1,93 @@
 /**
- * update: a new version of the spec into an existing integration. Generated files are rewritten
- * with the recorded options; hand-owned files are merged (merge base → new generation, onto the
- * engineer's copy) and receive the added operations through their syntax tree; the manifest, the
- * merge bases and the spec snapshot move on; then tsc and the tests say what the new types broke.
+ * update: a new version of the spec into an existing integration of either kind. The manifest
+ * says which (a pull integration's operations, a receiver's webhook events); kinds/ builds the
+ * models of each, and apply.ts does what both share.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { EmittedFile } from "../emit/context.js";
-import { emitIntegration } from "../emit/index.js";
 import { sha256 } from "../emit/manifest.js";
 import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
-import { formattedSnapshot } from "../generate/finish.js";
-import { formatFiles } from "../generate/format.js";
-import { type PlannedFile, planFiles, writeFiles } from "../generate/write.js";
 import { listOperations } from "../openapi/select.js";
+import { listWebhooks, type WebhookSummary } from "../openapi/select-webhooks.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
-import type { Verification } from "../verify/index.js";
-import { VERSION } from "../version.js";
-import { baseFiles } from "./base-store.js";
-import { compareDrift, type Drift, loadDrift } from "./check.js";
-import { type CompileError, compileErrors } from "./compile-errors.js";
-import { handGenerations } from "./generations.js";
-import { type HandFileResult, updateHandFile } from "./hand-file.js";
-import { type Manifest, readManifest } from "./manifest.js";
-import { mergeBases, type OperationNames } from "./merge-base.js";
-import { updateModels } from "./model.js";
+import { type ApplyOptions, applyUpdate, readIfExists, type UpdateResult } from "./apply.js";
+import { loadDrift } from "./check.js";
+import { pullUpdate } from "./kinds/pull.js";
+import { receiverUpdate } from "./kinds/receiver.js";
+import { type AnyManifest, isReceiver, readManifest } from "./manifest.js";
 import type { SourceOptions } from "./source.js";
 
-export interface UpdateOptions extends SourceOptions {
+export type { UpdateResult } from "./apply.js";
+
+export interface UpdateOptions extends SourceOptions, ApplyOptions {
   dir: string;
-  /** Operation ids, `GET /path` patterns or tags to bring into the integration. */
+  /** Operation ids, `GET /path` patterns or tags to bring into a pull integration. */
   addOperations?: string[];
   /** Asked, when no operations are given, which of the spec's other list operations to add. */
   pickOperations?: (candidates: OperationSummary[]) => Promise<string[]>;
-  dryRun?: boolean;
+  /** Webhook event ids, `*` patterns or tags to bring into a receiver. */
+  addEvents?: string[];
+  /** Asked, when no events are given, which of the spec's other webhook events to add. */
+  pickEvents?: (candidates: WebhookSummary[]) => Promise<string[]>;
   /** Overwrite generated files that were edited by hand. */
   force?: boolean;
-  /** Type-check and run the tests after writing (default true). */
-  verify?: boolean;
-  onProgress?: (message: string) => void;
-}
-
-export interface UpdateResult {
-  dir: string;
-  drift: Drift;
-  added: string[];
-  removed: string[];
-  renamed: [string, string][];
-  files: PlannedFile[];
-  hand: HandFileResult[];
-  /** Nothing to write: the integration already is what this spec and capkit make of it. */
-  upToDate: boolean;
-  written: boolean;
-  verification?: Verification;
-  compileErrors: CompileError[];
 }
 
 export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const dir = resolve(options.cwd, options.dir);
   const progress = options.onProgress ?? (() => {});
-  const manifest = readManifest(dir);
-  if (!options.force) assertGeneratedUntouched(dir, manifest);
-  const types = startTypesWorker();
-  progress(`Loading ${manifest.spec.source}`);
+  const recorded = readManifest(dir);
+  assertAdditionsFit(recorded, options);
+  if (!options.force) assertGeneratedUntouched(dir, recorded);
+  // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only).
+  const types = isReceiver(recorded) ? undefined : startTypesWorker();
+  progress(`Loading ${recorded.spec.source}`);
   const loaded = await loadDrift(dir, options);
-  const snapshotDoc = loaded.snapshot;
+  const { manifest, spec, snapshot } = loaded;
+  if (isReceiver(manifest)) {
+    const add = options.addEvents?.length
+      ? options.addEvents
+      : await (options.pickEvents?.(eventCandidates(spec, manifest.events)) ?? []);
+    return applyUpdate(dir, loaded, receiverUpdate(spec, manifest, snapshot, add), options);
+  }
   const add = options.addOperations?.length
     ? options.addOperations
-    : await (options.pickOperations?.(candidates(loaded.spec, manifest)) ?? []);
-  const models = updateModels(loaded.spec, manifest, snapshotDoc, add);
-  const source = loaded.recorded;
-  const full = { ...models.full, source };
-  const snapshot = formattedSnapshot(full.document);
-  progress(`Emitting ${full.operations.length} operation(s)`);
-  const emitting = emitIntegration(full, { format: formatFiles, typesParts: types });
-  // compared while the types worker and Biome run
-  const drift: Drift = { ...loaded, report: compareDrift(loaded) };
-  const files = await emitting;
-  const handPaths = files.filter((f) => f.owner === "hand").map((f) => f.path);
-  const removed = models.removed.length > 0;
-  const gens = await handGenerations(models, files, manifest, snapshotDoc);
-  const bases = await mergeBases(
-    dir,
-    handPaths,
-    gens,
-    removed,
-    operationNames(manifest, models.removed),
-  );
-  const labels = {
-    ours: "yours",
-    base: `capkit ${manifest.capkit} from ${manifest.spec.title} ${manifest.spec.version}`,
-    theirs: `capkit ${VERSION} from ${full.title} ${full.version}`,
-  };
-  const insert =
-    models.added.length > 0 ? (await import("./insert.js")).insertAdditions : undefined;
-  const hand = files
-    .filter((f) => f.owner === "hand")
-    .map((next) => {
-      const base = bases.get(next.path);
-      return updateHandFile(
-        {
-          path: next.path,
-          ours: readIfExists(join(dir, next.path)),
-          base: base?.stored,
-          mergeBase: base?.merge,
-          ...(base?.note ? { baseNote: base.note } : {}),
-          removed,
-          common: gens.common.find((f) => f.path === next.path)?.content ?? next.content,
-          next: next.content,
-          labels,
-        },
-        insert,
-      );
-    });
-  const write: EmittedFile[] = [
-    ...files.filter((f) => f.owner === "generated"),
-    ...hand.map((h) => ({ path: h.path, content: h.content, owner: "hand" as const })),
-    ...baseFiles(files.filter((f) => f.owner === "hand")),
-    await snapshot,
-  ];
-  const planned = planFiles(dir, write, options.dryRun === true);
-  const upToDate = planned.every((f) => f.status === "unchanged") && storeUnchanged(dir, write);
-  const result: UpdateResult = {
-    dir,
-    drift,
-    added: models.added,
-    removed: models.removed,
-    renamed: [...models.renamed],
-    files: planned,
-    hand,
-    upToDate,
-    written: false,
-    compileErrors: [],
-  };
-  if (options.dryRun || upToDate) return result;
-  writeFiles(dir, write);
-  result.written = true;
-  if (options.verify === false) return result;
-  progress("Verifying: tsc --noEmit and the tests");
-  const { verifyIntegration } = await import("../verify/index.js");
-  result.verification = await verifyIntegration(dir, options.cwd);
-  result.compileErrors = await compileErrors(
-    result.verification.build.output,
-    new Map(hand.map((h) => [h.path, h.content])),
-  );
-  return result;
+    : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
+  const kind = pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker());
+  return applyUpdate(dir, loaded, kind, options);
 }
 
 /** The spec's list operations the integration does not have, the likely sources first. */
-function candidates(spec: LoadedSpec, manifest: Manifest): OperationSummary[] {
+function operationCandidates(spec: LoadedSpec, have: readonly string[]): OperationSummary[] {
   return listOperations(spec)
-    .filter((op) => op.isList && !manifest.operations.includes(op.operationId))
+    .filter((op) => op.isList && !have.includes(op.operationId))
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
-function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+/** The spec's webhook events the receiver does not handle, the likely sources first. */
+function eventCandidates(spec: LoadedSpec, have: readonly string[]): WebhookSummary[] {
+  return listWebhooks(spec)
+    .filter((e) => !have.includes(e.eventId))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
-/** The store's files are not in the plan (they are bookkeeping), so compare them here. */
-function storeUnchanged(dir: string, write: readonly EmittedFile[]): boolean {
-  return write.every((f) => readIfExists(join(dir, f.path)) === f.content);
-}
-
-/** Names the code of each operation uses, gone and kept; undefined for older manifests. */
-function operationNames(
-  manifest: Manifest,
-  removed: readonly string[],
-): OperationNames | undefined {
-  const names = manifest.names;
-  if (!names) return undefined;
-  const of = (ids: readonly string[]) =>
-    new Set(
-      ids.flatMap((id) => {
-        const n = names[id];
-        if (!n) return [];
-        return Object.entries(n)
-          .filter(([key, value]) => key !== "record" && typeof value === "string")
-          .map(([, value]) => String(value));
-      }),
-    );
-  return {
-    gone: of(removed),
-    kept: of(manifest.operations.filter((id) => !removed.includes(id))),
-  };
+/** Operations go into a pull integration, events into a receiver: the other way is a usage error. */
+function assertAdditionsFit(manifest: AnyManifest, options: UpdateOptions): void {
+  const receiver = isReceiver(manifest);
+  const wrong = receiver ? options.addOperations : options.addEvents;
+  if (!wrong?.length) return;
+  const flag = receiver ? "--add-operations" : "--add-events";
+  throw new CapkitError(
+    "UPDATE_WRONG_KIND",
+    receiver
+      ? `${options.dir} is a webhook receiver: it handles events, not API operations, so --add-operations has nothing to add them to. Add events with --add-events (ids, "*" patterns or tags); nothing was written.`
+      : `${options.dir} is a pull integration: it calls API operations and receives no webhook events, so --add-events has nothing to add them to. Add operations with --add-operations, or generate a receiver with \`capkit generate --events …\`; nothing was written.`,
+    { source: flag, exitCode: 2 },
+  );
 }
 
 /** A generated file edited by hand would lose the edit: refuse, naming it, until `--force`. */
-export function assertGeneratedUntouched(dir: string, manifest: Manifest): void {
+export function assertGeneratedUntouched(dir: string, manifest: AnyManifest): void {
   const edited = Object.entries(manifest.files)
     .filter(([, f]) => f.owner === "generated")
     .filter(([path, f]) => {

@@ -10,6 +10,7 @@
 import { Node } from "ts-morph";
 import { applyEdits, type Edit, lineStart } from "./edits.js";
 import { neededImports, newImports, type Source } from "./needed-imports.js";
+import { isList } from "./remove.js";
 import { type Container, fileUnits, parse, type Unit } from "./units.js";
 
 export interface Insertion {
@@ -131,29 +132,26 @@ function placement(
   afterText: string,
 ): Omit<Edit, "seq"> {
   const find = (key: string) => into.units.find((u) => u.key === key);
-  const own = into.kind === "specifiers" ? unit.node.getText() : withTrivia(unit.node, afterText);
+  const list = isList(into);
+  const own = list ? unit.node.getText() : withTrivia(unit.node, afterText);
   for (let i = index - 1; i >= 0; i--) {
     const anchor = find(siblings.units[i]?.key ?? "");
     if (anchor) {
       const end = anchor.node.getEnd();
-      return { at: end, end, text: into.kind === "specifiers" ? `${separator(into)}${own}` : own };
+      return { at: end, end, text: list ? `${separator(into)}${own}` : own };
     }
   }
   for (let i = index + 1; i < siblings.units.length; i++) {
     const anchor = find(siblings.units[i]?.key ?? "");
     if (anchor) {
-      const at = into.kind === "specifiers" ? anchor.node.getStart() : anchor.node.getFullStart();
-      return { at, end: at, text: into.kind === "specifiers" ? `${own}${separator(into)}` : own };
+      const at = list ? anchor.node.getStart() : anchor.node.getFullStart();
+      return { at, end: at, text: list ? `${own}${separator(into)}` : own };
     }
   }
-  return {
-    at: into.openEnd,
-    end: into.openEnd,
-    text: into.kind === "specifiers" ? ` ${own},` : own,
-  };
+  return { at: into.openEnd, end: into.openEnd, text: list ? ` ${own},` : own };
 }
 
-/** `, ` in `{ a, b }`; `,\n  ` in an import written one specifier per line. */
+/** `, ` in `{ a, b }`; `,\n  ` in an import (or object) written one entry per line. */
 function separator(into: Container): string {
   const [first, second] = into.units;
   if (!first) return ", ";

@@ -10,7 +10,13 @@ import { VERSION } from "../version.js";
 
 const FILE_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
 
-const ManifestSchema = z.looseObject({
+// Recorded names become identifiers in the code capkit writes: nothing else is taken back.
+const NAME = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "not an identifier");
+
+const RECORD_KIND = z.enum(["asset", "risk", "attribute", "none"]);
+
+/** What both kinds record: who wrote it, from which spec, and every file with its owner and hash. */
+const Common = {
   capkit: z.string(),
   service: z.string().regex(/^[a-z][a-z0-9-]*$/),
   spec: z.looseObject({
@@ -19,32 +25,53 @@ const ManifestSchema = z.looseObject({
     title: z.string(),
     version: z.string(),
   }),
+  files: z.record(
+    z.string().regex(FILE_NAME),
+    z.looseObject({ owner: z.enum(["generated", "hand"]), sha256: z.string() }),
+  ),
+};
+
+/** The pull kind's manifest (written without a `kind`). */
+const ManifestSchema = z.looseObject({
+  ...Common,
   operations: z.array(z.string()).min(1),
   /** Absent in manifests written before `capkit update` existed. */
   names: z
-    .record(
-      z.string(),
-      z.looseObject({ method: z.string(), record: z.string(), transform: z.string() }),
-    )
+    .record(z.string(), z.looseObject({ method: NAME, record: NAME, transform: NAME }))
     .optional(),
   options: z.looseObject({
     auth: z.enum(["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"]),
     baseUrl: z.string(),
     validation: z.string(),
     pagination: z.record(z.string(), z.string()),
-    recordKinds: z.record(z.string(), z.enum(["asset", "risk", "attribute", "none"])),
+    recordKinds: z.record(z.string(), RECORD_KIND),
   }),
-  files: z.record(
-    z.string().regex(FILE_NAME),
-    z.looseObject({ owner: z.enum(["generated", "hand"]), sha256: z.string() }),
-  ),
 });
+
+/** A receiver's manifest: `kind: "receiver"`, the events and the signature scheme. */
+const ReceiverManifestSchema = z.looseObject({
+  ...Common,
+  kind: z.literal("receiver"),
+  events: z.array(z.string()).min(1),
+  /** Absent in receivers generated before `capkit update` knew them. */
+  names: z.record(z.string(), z.looseObject({ record: NAME, transform: NAME })).optional(),
+  options: z.looseObject({
+    signature: z.string().min(1),
+    recordKinds: z.record(z.string(), RECORD_KIND),
+  }),
+});
+
+export type ReceiverManifest = z.infer<typeof ReceiverManifestSchema>;
+export type AnyManifest = Manifest | ReceiverManifest;
+
+export const isReceiver = (manifest: AnyManifest): manifest is ReceiverManifest =>
+  "kind" in manifest && manifest.kind === "receiver";
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 export const MANIFEST_FILE = ".capkit.json";
 
-export function readManifest(dir: string): Manifest {
+export function readManifest(dir: string): AnyManifest {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) {
     throw new CapkitError(
@@ -63,7 +90,9 @@ export function readManifest(dir: string): Manifest {
       { source: path, cause: error },
     );
   }
-  const parsed = ManifestSchema.safeParse(raw);
+  const receiver =
+    typeof raw === "object" && raw !== null && (raw as { kind?: unknown }).kind === "receiver";
+  const parsed = (receiver ? ReceiverManifestSchema : ManifestSchema).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = `#/${(issue?.path ?? []).map(String).join("/")}`;

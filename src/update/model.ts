@@ -6,10 +6,13 @@
  */
 import { CapkitError } from "../errors.js";
 import { buildModel } from "../model/index.js";
+import { uniqueIn } from "../model/names.js";
 import type { IntegrationModel } from "../model/types.js";
 import { indexOperations, type OperationRef } from "../openapi/operations.js";
 import { selectOperations } from "../openapi/select.js";
 import type { LoadedSpec, OpenAPIV3Document } from "../openapi/types.js";
+import { snapshotSpec } from "./base-store.js";
+import { carryOver, recordedIdOf } from "./carry-over.js";
 import type { Manifest } from "./manifest.js";
 
 export interface UpdateModels {
@@ -32,23 +35,12 @@ export function updateModels(
   snapshot: OpenAPIV3Document | undefined,
   addOperations: readonly string[],
 ): UpdateModels {
-  const now = indexOperations(spec.document).operations;
-  const ids = new Set(now.map((op) => op.operationId));
-  const byRoute = new Map(now.map((op) => [routeOf(op), op.operationId]));
-  const oldRoutes = new Map(
-    snapshot ? indexOperations(snapshot).operations.map((op) => [op.operationId, routeOf(op)]) : [],
+  const place = (op: OperationRef) => ({ id: op.operationId, place: routeOf(op) });
+  const { kept, removed, renamed } = carryOver(
+    manifest.operations,
+    indexOperations(spec.document).operations.map(place),
+    snapshot ? indexOperations(snapshot).operations.map(place) : [],
   );
-  const kept: string[] = [];
-  const removed: string[] = [];
-  const renamed = new Map<string, string>();
-  for (const id of manifest.operations) {
-    const moved = byRoute.get(oldRoutes.get(id) ?? "");
-    if (ids.has(id)) kept.push(id);
-    else if (moved && !manifest.operations.includes(moved)) {
-      renamed.set(id, moved);
-      kept.push(moved);
-    } else removed.push(id);
-  }
   const added = addOperations.length
     ? selectOperations(spec, { operations: [...addOperations] })
         .map((op) => op.operationId)
@@ -94,16 +86,8 @@ export function snapshotModel(
   manifest: Manifest,
   operations: string[],
 ): IntegrationModel | undefined {
-  const spec: LoadedSpec = {
-    source: manifest.spec.source,
-    hash: manifest.spec.sha256,
-    document: snapshot,
-    openapi: String(snapshot.openapi ?? ""),
-    converted: false,
-    warnings: [],
-  };
   try {
-    return recordedModel(spec, manifest, operations);
+    return recordedModel(snapshotSpec(snapshot, manifest.spec), manifest, operations);
   } catch {
     // a snapshot this capkit cannot model (hand-edited, or from an odd spec): no structural base
     return undefined;
@@ -116,11 +100,10 @@ function applyRecorded(
   renamed: ReadonlyMap<string, string>,
 ): void {
   const { options } = manifest;
-  const recordedId = (id: string) => [...renamed].find(([, to]) => to === id)?.[0] ?? id;
   const taken = { methods: new Set<string>(), records: new Set<string>() };
   const fresh = [];
   for (const op of model.operations) {
-    const id = recordedId(op.operationId);
+    const id = recordedIdOf(renamed, op.operationId);
     const names = manifest.names?.[id];
     if (!manifest.operations.includes(id)) {
       fresh.push(op);
@@ -138,8 +121,8 @@ function applyRecorded(
   }
   // an added operation must not take a name the recorded ones kept
   for (const op of fresh) {
-    op.methodName = unique(op.methodName, taken.methods);
-    op.recordName = unique(op.recordName, taken.records);
+    op.methodName = uniqueIn(op.methodName, taken.methods);
+    op.recordName = uniqueIn(op.recordName, taken.records);
   }
   const all = [...model.operations, ...model.extraOperations];
   const wanted = renamed.get(options.validation) ?? options.validation;
@@ -150,11 +133,4 @@ function applyRecorded(
       reason: `${validation.method.toUpperCase()} ${validation.path} (recorded)`,
     };
   }
-}
-
-function unique(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${n}`;
-  taken.add(candidate);
-  return candidate;
 }

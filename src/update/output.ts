@@ -1,13 +1,13 @@
 /**
  * How `capkit update` reports: the change report, what happened to each file (with its diff on a
- * dry run), the operations added and removed, the conflicts left, and the compile errors the new
- * types cause per hand-written function; the same as JSON with `--json`.
+ * dry run), the operations (or a receiver's events) added and removed, the conflicts left, and the
+ * compile errors the new types cause per hand-written function; the same as JSON with `--json`.
  */
 import { relative } from "node:path";
 import pc from "picocolors";
+import type { UpdateResult } from "./apply.js";
 import { formatCompileErrors } from "./compile-errors.js";
 import { formatChangeReport, reportJson } from "./diff/report.js";
-import type { UpdateResult } from "./index.js";
 
 export function conflictsOf(result: UpdateResult): { file: string; line: number }[] {
   return result.hand.flatMap((h) => h.conflicts.map((line) => ({ file: h.path, line })));
@@ -25,8 +25,9 @@ export function formatUpdate(result: UpdateResult, cwd: string): string {
     out.push(`${pc.green("✔")} ${dir} is up to date: nothing to write.`);
     return out.join("\n");
   }
+  const place = result.unit === "event" ? "same webhook" : "same route";
   for (const [from, to] of result.renamed)
-    out.push(`  operation ${from} is now ${to} (same route): kept, with its names`);
+    out.push(`  ${result.unit} ${from} is now ${to} (${place}): kept, with its names`);
   if (result.added.length > 0)
     out.push(`Added: ${result.added.join(", ")} (their transform tests are RED until written).`);
   if (result.removed.length > 0)
@@ -36,9 +37,10 @@ export function formatUpdate(result: UpdateResult, cwd: string): string {
       ),
     );
   out.push(`${result.written ? "Updated" : "Would update"} ${dir}:`);
+  const width = Math.max(28, ...result.files.map((f) => f.path.length));
   for (const f of result.files) {
     out.push(
-      `  ${f.path.padEnd(28)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(f.owner === "hand" ? "yours" : "generated")}`,
+      `  ${f.path.padEnd(width)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(f.owner === "hand" ? "yours" : "generated")}`,
     );
     if (f.diff) out.push(pc.dim(f.diff.trimEnd()));
   }
@@ -81,6 +83,7 @@ export function updateJson(result: UpdateResult) {
   const v = result.verification;
   return {
     status: result.upToDate ? "up-to-date" : result.written ? "updated" : "dry-run",
+    kind: result.unit === "event" ? "receiver" : "pull",
     exitCode: updateExitCode(result),
     report: reportJson(result.drift.report),
     added: result.added,

@@ -48,10 +48,14 @@ export function removeUnits(target: string, before: string, after: string): stri
   return applyEdits(target, edits);
 }
 
-/** A statement with its leading comments; a specifier with the comma beside it. */
+/** Specifiers and properties: separated by commas, not statements of their own. */
+export const isList = (container: Container): boolean =>
+  container.kind === "specifiers" || container.kind === "properties";
+
+/** A statement with its leading comments; a specifier or property with the comma beside it. */
 export function removal(container: Container, index: number): Omit<Edit, "seq"> {
   const node = container.units[index]!.node;
-  if (container.kind !== "specifiers") return { at: node.getPos(), end: node.getEnd(), text: "" };
+  if (!isList(container)) return { at: node.getPos(), end: node.getEnd(), text: "" };
   const next = container.units[index + 1]?.node;
   if (next) return { at: node.getStart(), end: next.getStart(), text: "" };
   const previous = container.units[index - 1]?.node;

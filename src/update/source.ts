@@ -3,12 +3,13 @@
  * relative to the integration folder). A source that is gone or no longer parses is the loader's
  * own error, told as what it is here: the recorded spec, and how to point elsewhere.
  */
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { CapkitError, isCapkitError } from "../errors.js";
 import { recordedSource, resolveRecordedSource } from "../generate/spec-source.js";
 import { loadSpec } from "../openapi/index.js";
 import type { LoadedSpec } from "../openapi/types.js";
-import type { Manifest } from "./manifest.js";
+import type { AnyManifest } from "./manifest.js";
 
 export interface SourceOptions {
   spec?: string;
@@ -25,18 +26,22 @@ export interface UpdateSource {
 
 export async function loadUpdateSource(
   dir: string,
-  manifest: Manifest,
+  manifest: AnyManifest,
   options: SourceOptions,
 ): Promise<UpdateSource> {
   const given = options.spec;
-  const location = given ?? resolveRecordedSource(manifest.spec.source, dir);
+  const location = given ?? locateRecorded(manifest.spec.source, dir, options.cwd);
   try {
     const spec = await loadSpec(location, {
       cwd: options.cwd,
       ...(options.specHeader ? { header: options.specHeader } : {}),
       ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     });
-    const recorded = given ? recordedSource(given, dir, options.cwd).source : manifest.spec.source;
+    // a source found the old way is recorded the current way from now on
+    const recorded =
+      given || location !== resolveRecordedSource(manifest.spec.source, dir)
+        ? recordedSource(given ?? location, dir, options.cwd).source
+        : manifest.spec.source;
     return { spec, recorded };
   } catch (error) {
     if (!isCapkitError(error) || given) throw error;
@@ -51,4 +56,23 @@ export async function loadUpdateSource(
       },
     );
   }
+}
+
+/**
+ * The recorded source on disk. Manifests written before sources were recorded relative to the
+ * integration folder hold the path as typed, relative to the directory capkit ran in, which is
+ * usually one the folder sits in: when the path is not found from the folder, its ancestors (and
+ * the current directory) are tried, nearest first.
+ */
+export function locateRecorded(recorded: string, dir: string, cwd: string): string {
+  const primary = resolveRecordedSource(recorded, dir);
+  if (/^https?:\/\//i.test(recorded) || isAbsolute(recorded) || existsSync(primary)) return primary;
+  const bases: string[] = [];
+  for (let here = dirname(resolve(dir)); !bases.includes(here); here = dirname(here))
+    bases.push(here);
+  for (const base of [...bases, resolve(cwd)]) {
+    const candidate = resolve(base, recorded);
+    if (existsSync(candidate)) return candidate;
+  }
+  return primary;
 }

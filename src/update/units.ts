@@ -2,8 +2,9 @@
  * A hand-owned file as a tree of keyed units, so two generations (and the engineer's copy) can be
  * lined up without comparing text: a source file holds statements, an import its specifiers, a
  * class its members, a function (or a `describe("…", () => {…})` callback) its statements. Units
- * with a name are keyed by it (`function toHostAsset`, `member invoke`, `call it("…")`); the rest
- * by their text.
+ * with a name are keyed by it (`function toHostAsset`, `member invoke`, `call it("…")`), and so
+ * are the properties of a returned object literal (a receiver's `handlers()`); the rest by their
+ * text.
  */
 import { Node, Project, type SourceFile, SyntaxKind } from "ts-morph";
 
@@ -15,7 +16,8 @@ export interface Unit {
 }
 
 export interface Container {
-  kind: "statements" | "members" | "specifiers";
+  /** `specifiers` and `properties` are comma-separated lists; the others hold whole statements. */
+  kind: "statements" | "members" | "specifiers" | "properties";
   units: Unit[];
   /** Where a unit goes when the container holds none: right after its opening brace. */
   openEnd: number;
@@ -77,6 +79,18 @@ function unitOf(node: Node): Unit {
   if (Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) {
     return { key: `type ${node.getName()}`, node };
   }
+  if (Node.isReturnStatement(node)) {
+    // `return { "finding.created": on(…), … }`: a receiver's handlers, one property per event
+    const value = node.getExpression();
+    if (value && Node.isObjectLiteralExpression(value)) {
+      const units = keyed(value.getProperties().map(propertyOf));
+      return {
+        key: "return {}",
+        node,
+        inner: { kind: "properties", units, openEnd: value.getStart() + 1 },
+      };
+    }
+  }
   if (Node.isExpressionStatement(node)) {
     const call = node.getExpression();
     if (Node.isCallExpression(call)) {
@@ -124,6 +138,16 @@ function memberOf(node: Node): Unit {
         : "";
     return { key: `member ${node.isStatic() ? "static " : ""}${kind}${node.getName()}`, node };
   }
+  return { key: `text ${squash(node.getText())}`, node };
+}
+
+function propertyOf(node: Node): Unit {
+  if (
+    Node.isPropertyAssignment(node) ||
+    Node.isShorthandPropertyAssignment(node) ||
+    Node.isMethodDeclaration(node)
+  )
+    return { key: `property ${node.getName()}`, node };
   return { key: `text ${squash(node.getText())}`, node };
 }
 

@@ -56,7 +56,10 @@ describe("corpus > GitHub webhooks (@octokit/openapi-webhooks)", () => {
     expect(report.status).toBe("complete");
     expect(run.exitCode).toBe(0);
 
-    const files = readdirSync(out).sort();
+    const files = readdirSync(out)
+      .filter((f) => f !== ".capkit")
+      .sort();
+    expect(readdirSync(out)).toContain(".capkit");
     expect(files).toEqual([
       ".capkit.json",
       "github_webhook.test.ts",
@@ -74,6 +77,14 @@ describe("corpus > GitHub webhooks (@octokit/openapi-webhooks)", () => {
     const test = readFileSync(join(out, "github_webhook.test.ts"), "utf8");
     expect(test).toMatch(/toCodeScanningAlertFixedRisk[\s\S]*?"R[ILMHC]"/);
     expect(test).toMatch(/toDependabotAlertDismissedRisk[\s\S]*?"I[ILMHC]"/);
+
+    // the pruned spec capkit keeps for `capkit update` holds what the routes were read from
+    expect(readFileSync(join(out, ".capkit/spec.json"), "utf8")).toContain(
+      '"subcategory": "dependabot_alert"',
+    );
+    const check = await runCapkit(["update", out, "--check"], { cwd: dir });
+    expect(check.exitCode, check.all).toBe(0);
+    expect(check.stdout).toContain("the spec is unchanged (5 compared)");
 
     const lint = await runCapkit(["lint", out], { cwd: dir });
     expect(lint.all).toContain("no problems");

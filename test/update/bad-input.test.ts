@@ -2,12 +2,12 @@
  * Bad input to `capkit update`: a clear message naming the place, a non-zero exit, no stack trace,
  * and nothing written (the whole folder, `.capkit/` included, byte for byte).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCapkit, STACK_FRAME } from "../helpers/capkit-cli.js";
 import { scratchDir } from "../helpers/scratch.js";
-import { generateScanhub, snapshotTree } from "./helpers.js";
+import { copyTree, generateScanhub, snapshotTree } from "./helpers.js";
 
 let root: string;
 
@@ -19,13 +19,7 @@ beforeAll(async () => {
 
 /** A fresh copy of the generated integration, broken by `spoil`. */
 function integration(name: string, spoil: (dir: string) => void): string {
-  const dir = join(root, name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir);
-  for (const [path, text] of Object.entries(snapshotTree(join(root, "template")))) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
+  const dir = copyTree(join(root, "template"), join(root, name));
   spoil(dir);
   return dir;
 }
@@ -81,7 +75,12 @@ describe("capkit update: bad input", () => {
       /scanhub_client\.ts was edited by hand .*--force/,
       [],
     ],
-    ["webhook events (no receiver kind yet)", () => {}, /--add-events/, ["--add-events", "push"]],
+    [
+      "webhook events into a pull integration",
+      () => {},
+      /--add-events has nothing to/,
+      ["--add-events", "push"],
+    ],
   ])("%s", { timeout: 60_000 }, async (name, spoil, message, extra) => {
     writeFileSync(join(root, "spec/broken.yaml"), "openapi: 3.0.0\ninfo: [unclosed\n");
     const dir = integration(name.replace(/\W+/g, "-"), spoil);

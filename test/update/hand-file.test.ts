@@ -214,3 +214,40 @@ describe("mergeFile: git merge-file", () => {
     expect(conflictLines(merged.text)).toEqual([2]);
   });
 });
+
+/** A receiver's handlers, as its template writes them: one property per event. */
+function handlers(events: string[], extra = ""): string {
+  return `export class AcmeWebhook extends WebhookCapability {
+  protected override handlers(): Readonly<Record<string, EventHandler>> {
+    return {
+${events.map((e) => `      "${e}": on(${e}Event, (event) => this.on${e}(event)),\n`).join("")}${extra}    };
+  }
+}
+`;
+}
+
+describe("a returned object's properties (a receiver's handlers)", () => {
+  it("a new event's handler goes in after the one before it, the engineer's own kept", () => {
+    const mine = handlers(
+      ["Opened"],
+      '      "custom": on(CustomEvent, (event) => this.mine(event)),\n',
+    );
+    const out = insertAdditions(mine, handlers(["Opened"]), handlers(["Opened", "Closed"]), labels);
+    expect(out.inserted).toEqual([
+      'class AcmeWebhook › member handlers › return {} › property "Closed"',
+    ]);
+    expect(out.text).toBe(
+      handlers(
+        ["Opened", "Closed"],
+        '      "custom": on(CustomEvent, (event) => this.mine(event)),\n',
+      ),
+    );
+  });
+
+  it("a removed event's handler leaves the merge base, so the merge keeps it in yours", () => {
+    const base = handlers(["Opened", "Seen"]);
+    const stripped = stripOperations(base, new Set(["onSeen", "SeenEvent"]), new Set(["onOpened"]));
+    expect(stripped).toBe(handlers(["Opened"]));
+    expect(removeUnits(base, base, handlers(["Opened"]))).toBe(handlers(["Opened"]));
+  });
+});

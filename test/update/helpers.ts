@@ -1,5 +1,14 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { expect } from "vitest";
 import { runCapkit } from "../helpers/capkit-cli.js";
 
 export const updateFixture = (name: string) =>
@@ -26,6 +35,17 @@ export function snapshotTree(dir: string): Record<string, string> {
   return out;
 }
 
+/** A fresh copy of the folder `from` (dot-folders included) at `to`; returns `to`. */
+export function copyTree(from: string, to: string): string {
+  rmSync(to, { recursive: true, force: true });
+  for (const [path, text] of Object.entries(snapshotTree(from))) {
+    mkdirSync(dirname(join(to, path)), { recursive: true });
+    writeFileSync(join(to, path), text);
+  }
+  mkdirSync(to, { recursive: true });
+  return to;
+}
+
 /**
  * `capkit generate` (the built bin, no verification) of the ScanHub spec at `root/spec/scanhub.yaml`
  * into `root/<out>`; the spec is copied there first from `fixture` when given.
@@ -43,4 +63,19 @@ export function generateScanhub(
     ],
     { cwd: root },
   );
+}
+
+/** Lines the engineer wrote (in `mine`, not in `generated`), in order and unchanged in `updated`. */
+export function handWrittenKept(generated: string, mine: string, updated: string): string[] {
+  const lines = updated.split("\n");
+  const ours = mine.split("\n").filter((l) => !generated.split("\n").includes(l));
+  const missing: string[] = [];
+  let at = 0;
+  for (const line of ours) {
+    const found = lines.indexOf(line, at);
+    if (found === -1) missing.push(line);
+    else at = found + 1;
+  }
+  expect(ours.length).toBeGreaterThan(0);
+  return missing;
 }

@@ -8,7 +8,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCapkit, STACK_FRAME } from "../helpers/capkit-cli.js";
 import { scratchDir } from "../helpers/scratch.js";
-import { copyFixture, generateScanhub, snapshotTree, updateFixture } from "./helpers.js";
+import {
+  copyFixture,
+  generateScanhub,
+  handWrittenKept,
+  snapshotTree,
+  updateFixture,
+} from "./helpers.js";
 
 const HAND = ["scanhub.ts", "scanhub_transform.ts", "scanhub.test.ts"];
 
@@ -68,21 +74,6 @@ function throwOf(name: string, dir: string): string {
   const from = text.indexOf("  throw new NotImplementedError(", start);
   const to = text.indexOf(");\n", from) + 2;
   return text.slice(from, to);
-}
-
-/** Lines the engineer wrote (in `mine`, not in `generated`), in order and unchanged in `updated`. */
-function handWrittenKept(generated: string, mine: string, updated: string): string[] {
-  const lines = updated.split("\n");
-  const ours = mine.split("\n").filter((l) => !generated.split("\n").includes(l));
-  const missing: string[] = [];
-  let at = 0;
-  for (const line of ours) {
-    const found = lines.indexOf(line, at);
-    if (found === -1) missing.push(line);
-    else at = found + 1;
-  }
-  expect(ours.length).toBeGreaterThan(0);
-  return missing;
 }
 
 async function generateV1(name: string) {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate/index.js";
@@ -7,6 +7,9 @@ import {
   recordedSource,
   resolveRecordedSource,
 } from "../../src/generate/spec-source.js";
+import { update } from "../../src/update/index.js";
+import { locateRecorded } from "../../src/update/source.js";
+import { runCapkit } from "../helpers/capkit-cli.js";
 import { scratchDir } from "../helpers/scratch.js";
 import { copyFixture } from "./helpers.js";
 
@@ -90,5 +93,44 @@ describe("the manifest is stable", () => {
     }
     expect(manifests[1]).toBe(manifests[0]);
     expect(JSON.parse(manifests[0] ?? "{}").spec.source).toBe("../../specs/scanhub.yaml");
+  });
+});
+
+describe("a manifest that records its spec the old way (relative to where capkit ran)", () => {
+  it("is found from the folder's ancestors, and recorded the current way by the next update", {
+    timeout: 120_000,
+  }, async () => {
+    const root = scratchDir("update-old-source");
+    copyFixture("scanhub-v1.yaml", join(root, "specs/scanhub.yaml"));
+    const out = join(root, "integrations/scanhub");
+    await generate({ spec: "specs/scanhub.yaml", name: "scanhub", out, cwd: root, verify: false });
+    const path = join(out, ".capkit.json");
+    const manifest = JSON.parse(readFileSync(path, "utf8"));
+    manifest.spec.source = "specs/scanhub.yaml";
+    writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+    // the folder's own relative reading comes first; then its ancestors, nearest first
+    expect(locateRecorded("specs/scanhub.yaml", out, "/")).toBe(join(root, "specs/scanhub.yaml"));
+    expect(locateRecorded("../../specs/scanhub.yaml", out, "/")).toBe(
+      join(root, "specs/scanhub.yaml"),
+    );
+    expect(locateRecorded("specs/gone.yaml", out, "/")).toBe(join(out, "specs/gone.yaml"));
+
+    const check = await runCapkit(["update", out, "--check"], { cwd: "/" });
+    expect(check.exitCode, check.all).toBe(0);
+    copyFixture("scanhub-v2.yaml", join(root, "specs/scanhub.yaml"));
+    await update({ dir: out, cwd: "/", verify: false });
+    expect(JSON.parse(readFileSync(path, "utf8")).spec.source).toBe("../../specs/scanhub.yaml");
+  });
+
+  it("examples/vulnscan answers the drift check", { timeout: 60_000 }, async () => {
+    const repo = new URL("../..", import.meta.url).pathname;
+    for (const [cwd, dir] of [
+      [repo, "examples/vulnscan"],
+      [join(repo, "examples/vulnscan"), "."],
+    ] as const) {
+      const check = await runCapkit(["update", dir, "--check"], { cwd });
+      expect(check.exitCode, check.all).toBe(0);
+      expect(check.stdout).toContain("VulnScan API 2.4.0: the spec is unchanged (2 compared).");
+    }
   });
 });

@@ -19,19 +19,38 @@ export interface ReceiverEmitOptions extends Partial<EmitContext> {
   format?: (files: EmittedFile[]) => Promise<EmittedFile[]>;
 }
 
-export async function emitReceiver(
-  model: ReceiverModel,
-  options: ReceiverEmitOptions = {},
-): Promise<EmittedFile[]> {
-  const ctx: EmitContext = {
+function contextOf(options: ReceiverEmitOptions): EmitContext {
+  return {
     version: options.version ?? VERSION,
     lineBudget: options.lineBudget ?? RECEIVER_LINE_BUDGET,
   };
+}
+
+/** The events as the templates render them, once the names are known to be safe. */
+function viewsOf(model: ReceiverModel) {
   if (!/^[a-z][a-z0-9-]*$/.test(model.service))
     throw new Error(`capkit: unsafe service name ${JSON.stringify(model.service)}`);
   identifier(model.className);
   if (model.events.length === 0) throw new Error("capkit: a receiver needs at least one event");
-  const views = model.events.map((event) => eventView(model, event));
+  return model.events.map((event) => eventView(model, event));
+}
+
+/** Only the hand-owned files (`capkit update` compares two generations of them). */
+export async function emitReceiverHandOnly(
+  model: ReceiverModel,
+  options: ReceiverEmitOptions = {},
+): Promise<EmittedFile[]> {
+  const views = viewsOf(model);
+  const hand = emitReceiverHand(model, views, contextOf(options));
+  return options.format ? options.format(hand) : hand;
+}
+
+export async function emitReceiver(
+  model: ReceiverModel,
+  options: ReceiverEmitOptions = {},
+): Promise<EmittedFile[]> {
+  const ctx = contextOf(options);
+  const views = viewsOf(model);
   const render = async (budget: number) => {
     const local = { ...ctx, lineBudget: budget };
     const files = [

@@ -93,7 +93,7 @@ export function eventView(model: ReceiverModel, event: WebhookEventModel) {
     hasBadField: bad !== undefined,
     handlerTitle: stringLiteral(`a signed ${event.eventId} delivery reaches its handler: 200`),
     redTitle: stringLiteral(
-      `${names.transform}: a ${event.eventId} delivery sends ${names.kind === "Risk" ? "a Risk" : `an ${names.kind}`}`,
+      `${names.transform}: the ${event.eventId} delivery sends ${names.kind === "Risk" ? "a Risk" : `an ${names.kind}`}`,
     ),
     routed: Object.keys(event.route.headers).length > 0 || event.route.fields.length > 0,
   };

@@ -1,13 +1,14 @@
 /**
  * Two flattened schemas compared field by field. The direction decides what breaks: a response
- * field that disappears, changes type, becomes optional or nullable, or gains an enum value can
- * break the transform reading it; a request field that becomes required, or loses an enum value,
- * can break the call the integration makes.
+ * or webhook payload field that disappears, changes type, becomes optional or nullable, or gains
+ * an enum value can break the transform reading it; a request field that becomes required, or
+ * loses an enum value, can break the call the integration makes.
  */
 import type { ChangeSink } from "./change.js";
 import { type FieldInfo, type FieldMap, ROOT } from "./fields.js";
 
-export type Direction = "request" | "response";
+/** A webhook's payload is read like a response: the vendor sends it, the transform reads it. */
+export type Direction = "request" | "response" | "payload";
 
 const parentOf = (path: string): string => {
   const cut = Math.max(path.lastIndexOf("."), path.endsWith("[]") ? path.length - 2 : -1);
@@ -112,7 +113,7 @@ export function compareField(
   path: string,
   report: ChangeSink,
 ): void {
-  const response = direction === "response";
+  const response = direction !== "request";
   if (before.type !== after.type || before.format !== after.format) {
     const show = (f: FieldInfo) => (f.format ? `${f.type} (${f.format})` : f.type);
     report({
@@ -151,7 +152,7 @@ function compareEnum(
   path: string,
   report: ChangeSink,
 ): void {
-  const response = direction === "response";
+  const response = direction !== "request";
   if (before && after) {
     const added = after.filter((v) => !before.includes(v));
     const removed = before.filter((v) => !after.includes(v));

@@ -15,8 +15,10 @@ export interface SpecSide {
 export interface ChangeReport {
   from: SpecSide;
   to: SpecSide;
-  /** The operations compared: the integration's, as recorded. */
+  /** The operations (or a receiver's events) compared: the integration's, as recorded. */
   operations: string[];
+  /** What `operations` holds: a receiver's are webhook events. */
+  unit?: "event";
   changes: SpecChange[];
   /** No snapshot to compare with: only the hashes could be compared. */
   snapshotMissing?: boolean;
@@ -44,7 +46,7 @@ export function reportJson(report: ChangeReport) {
     breaking: report.changes.filter((c) => c.breaking).length,
     nonBreaking: report.changes.filter((c) => !c.breaking).length,
     ...(report.snapshotMissing ? { snapshotMissing: true } : {}),
-    operations: Object.fromEntries(
+    [report.unit === "event" ? "events" : "operations"]: Object.fromEntries(
       groupByOperation(report).map(([op, changes]) => [
         op,
         changes.map(({ operation: _, ...rest }) => rest),
@@ -66,6 +68,8 @@ function groupByOperation(report: ChangeReport): [string, SpecChange[]][] {
     .map(([op, list]) => [op, [...list].sort((x, y) => Number(y.breaking) - Number(x.breaking))]);
 }
 
+const units = (report: ChangeReport) => (report.unit === "event" ? "events" : "operations");
+
 const side = (s: SpecSide) => `${s.title} ${s.version}`.trim();
 
 export function formatChangeReport(report: ChangeReport): string {
@@ -85,12 +89,12 @@ export function formatChangeReport(report: ChangeReport): string {
   if (report.changes.length === 0) {
     const same = report.from.sha256 === report.to.sha256;
     out.push(
-      `${span}: ${same ? "the spec is unchanged" : "the spec changed, but not in the integration's operations"} (${report.operations.length} compared).`,
+      `${span}: ${same ? "the spec is unchanged" : `the spec changed, but not in the integration's ${units(report)}`} (${report.operations.length} compared).`,
     );
     return out.join("\n");
   }
   out.push(
-    `${span}: ${breaking} breaking, ${other} non-breaking change(s) in the integration's ${report.operations.length} operation(s).`,
+    `${span}: ${breaking} breaking, ${other} non-breaking change(s) in the integration's ${report.operations.length} ${report.unit ?? "operation"}(s).`,
   );
   for (const [op, changes] of groupByOperation(report)) {
     out.push(pc.bold(op === "*" ? "the integration" : plain(op)));
@@ -107,7 +111,10 @@ export function changeReportMarkdown(report: ChangeReport, name: string): string
   const v = verdict(report);
   const out = [`### ${name}: ${v}`, "", `${side(report.from)} → ${side(report.to)}`, ""];
   if (report.changes.length > 0) {
-    out.push("| operation | change | breaking | where |", "| --- | --- | --- | --- |");
+    out.push(
+      `| ${report.unit ?? "operation"} | change | breaking | where |`,
+      "| --- | --- | --- | --- |",
+    );
     for (const [op, changes] of groupByOperation(report)) {
       for (const c of changes)
         out.push(
