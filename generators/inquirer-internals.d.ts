@@ -27,3 +27,21 @@ declare module "inquirer/lib/utils/events.js" {
     keypress: Stream<{ value?: string; key: { name?: string; ctrl?: boolean; meta?: boolean } }>;
   };
 }
+
+declare module "inquirer/lib/prompts/input.js" {
+  import Base from "inquirer/lib/prompts/base.js";
+  export default class InputPrompt extends Base {
+    answers: object;
+    opt: Base["opt"] & { skip?: unknown };
+    _run(done: (value: unknown) => void): this;
+  }
+}
+
+declare module "inquirer/lib/prompts/list.js" {
+  import Base from "inquirer/lib/prompts/base.js";
+  export default class ListPrompt extends Base {
+    answers: object;
+    opt: Base["opt"] & { skip?: unknown };
+    _run(done: (value: unknown) => void): this;
+  }
+}

@@ -14,7 +14,9 @@ import { exampleSpecPath } from "../src/generate/example.js";
 import { validateServiceName } from "../src/model/names.js";
 import type { RecordKind } from "../src/model/types.js";
 import type { LoadedSpec, OperationSummary } from "../src/openapi/index.js";
+import { generateReceiverFrom, type Kind, kindOf, kindPrompts } from "./receiver-prompts.js";
 import { SearchCheckboxPrompt, type SearchChoice } from "./search-checkbox.js";
+import { SkippableInput, SkippableList } from "./skip-prompts.js";
 
 type Answers = {
   name: string;
@@ -25,6 +27,9 @@ type Answers = {
   auth: string;
   validation: string;
   out: string;
+  kind?: Kind;
+  events?: string[];
+  signature?: string;
 };
 
 const AUTH_KINDS = ["bearer", "apiKey", "basic", "oauth2ClientCredentials", "none"];
@@ -34,15 +39,21 @@ class SpecSession {
   source = "";
   loaded: LoadedSpec | undefined;
   operations: OperationSummary[] = [];
+  webhooks: import("../src/openapi/select-webhooks.js").WebhookSummary[] = [];
+  signature: string | undefined;
 
   async load(source: string): Promise<void> {
     if (this.loaded && source === this.source) return;
     const { loadSpec, listOperations } = await import("../src/openapi/index.js");
+    const { listWebhooks } = await import("../src/openapi/select-webhooks.js");
+    const { detectSignature } = await import("../src/openapi/signature-preset.js");
     this.loaded = await loadSpec(source, {
       ...(process.env.CAPKIT_SPEC_HEADER ? { header: process.env.CAPKIT_SPEC_HEADER } : {}),
     });
     this.source = source;
     this.operations = listOperations(this.loaded);
+    this.webhooks = listWebhooks(this.loaded);
+    this.signature = this.webhooks.length > 0 ? detectSignature(this.loaded.document) : undefined;
     this.#buildModel = (await import("../src/model/index.js")).buildModel;
     this.#styles.clear();
   }
@@ -81,8 +92,11 @@ const asValidation = (problem: string | undefined) => problem ?? true;
 export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
   const session = new SpecSession();
   plop.setPrompt("capkit-checkbox", SearchCheckboxPrompt as never);
+  plop.setPrompt("capkit-input", SkippableInput as never);
+  plop.setPrompt("capkit-list", SkippableList as never);
   plop.setActionType("capkit-generate", async (raw) => {
     const answers = raw as unknown as Answers;
+    if (kindOf(session, answers) === "receiver") return generateReceiverFrom(session, answers);
     const [{ generate }, { formatReport }] = await Promise.all([
       import("../src/generate/index.js"),
       import("../src/cli/generate-report.js"),
@@ -117,6 +131,8 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
     return report;
   });
   const action: CustomActionConfig<"capkit-generate"> = { type: "capkit-generate" };
+  const receiver = kindPrompts(session);
+  const pull = (answers: Partial<Answers>) => kindOf(session, answers) === "pull";
   return {
     description: "Generate a platform integration from an OpenAPI document",
     prompts: [
@@ -143,9 +159,11 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
           }
         },
       },
+      receiver.kind,
       {
         type: "capkit-checkbox",
         name: "operations",
+        skip: (answers: Partial<Answers>) => !pull(answers),
         message: "Operations (the likely asset and risk sources are selected):",
         choices: () => operationChoices(session),
         bypass: (value: string) =>
@@ -159,8 +177,9 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         },
       },
       {
-        type: "input",
+        type: "capkit-input",
         name: "kinds",
+        skip: (answers: Partial<Answers>) => !pull(answers),
         message: `Record kind per operation (${RECORD_KINDS.join(", ")}):`,
         default: (answers: Partial<Answers>) =>
           (answers.operations ?? [])
@@ -173,8 +192,9 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         },
       },
       {
-        type: "input",
+        type: "capkit-input",
         name: "pagination",
+        skip: (answers: Partial<Answers>) => !pull(answers),
         message: "Pagination per operation (the detected style, or none to read one page):",
         default: (answers: Partial<Answers>) => {
           session.probe(answers.operations ?? []);
@@ -195,8 +215,9 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         },
       },
       {
-        type: "list",
+        type: "capkit-list",
         name: "auth",
+        skip: (answers: Partial<Answers>) => !pull(answers),
         message: "Auth scheme (the spec's is first):",
         choices: () => authChoices(session),
         bypass: (value: string) => {
@@ -205,16 +226,20 @@ export function integrationGenerator(plop: NodePlopAPI): PlopGeneratorConfig {
         },
       },
       {
-        type: "input",
+        type: "capkit-input",
         name: "validation",
+        skip: (answers: Partial<Answers>) => !pull(answers),
         message: "validateCredentials call (an operation id; Enter for the detected one):",
         default: "",
       },
+      receiver.events,
+      receiver.signature,
       {
         type: "input",
         name: "out",
         message: "Output folder:",
-        default: (answers: Partial<Answers>) => `integrations/${answers.name ?? "integration"}`,
+        default: (answers: Partial<Answers>) =>
+          `integrations/${answers.name ?? "integration"}${pull(answers) ? "" : "-webhook"}`,
       },
     ] as unknown[] as PromptQuestion[],
     actions: [action],

@@ -27,6 +27,12 @@ export class SearchCheckboxPrompt extends Base {
 
   /** Inquirer's entry point: resolves with the checked values. */
   _run(done: (value: unknown) => void): this {
+    // the operation picker in a receiver run (see skip-prompts.ts): answered with nothing, unasked
+    const skip = (this.opt as { skip?: (answers: object) => boolean }).skip;
+    if (skip?.((this as unknown as { answers: object }).answers)) {
+      done([]);
+      return this;
+    }
     this.#done = done;
     const choices = this.opt.choices as { choices?: SearchChoice[] } | SearchChoice[];
     const list = Array.isArray(choices) ? choices : (choices.choices ?? []);

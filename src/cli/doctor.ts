@@ -4,6 +4,7 @@ import type { ListDescription } from "../model/index.js";
 import type { IntegrationModel, Pagination } from "../model/types.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/index.js";
 import { isObject } from "../openapi/pointer.js";
+import { renderWebhooks, type WebhookReport } from "./doctor-webhooks.js";
 
 interface DoctorOptions {
   json?: boolean;
@@ -73,13 +74,18 @@ interface Report {
   validation: IntegrationModel["validation"];
   defaultSelection: string[];
   warnings: IntegrationModel["warnings"];
+  webhooks: WebhookReport;
 }
 
 async function buildReport(spec: LoadedSpec): Promise<Report> {
   const { buildModel, describeListOperations } = await import("../model/index.js");
   const { listOperations } = await import("../openapi/index.js");
   const doc = spec.document;
-  const model = buildModel(spec, { name: "doctor" });
+  const { indexOperations } = await import("../openapi/operations.js");
+  const { webhookReport } = await import("./doctor-webhooks.js");
+  // a document of webhooks only has no pull model: no auth to detect, no call to validate with
+  const model =
+    indexOperations(doc).operations.length > 0 ? buildModel(spec, { name: "doctor" }) : undefined;
   const schemes = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {};
   const operations = listOperations(spec);
   return {
@@ -97,14 +103,15 @@ async function buildReport(spec: LoadedSpec): Promise<Report> {
     })),
     operations,
     lists: describeListOperations(spec),
-    auth: model.auth,
-    validation: model.validation,
+    auth: model?.auth ?? { kind: "none" },
+    validation: model?.validation ?? { operationId: "", reason: "no operations" },
     defaultSelection: operations.filter((o) => o.isDefault).map((o) => o.operationId),
     // document warnings plus what the default selection shows (oneOf without discriminator…)
     warnings: [
       ...spec.warnings,
-      ...model.warnings.filter((w) => !spec.warnings.includes(w) && !said(spec, w.code)),
+      ...(model?.warnings ?? []).filter((w) => !spec.warnings.includes(w) && !said(spec, w.code)),
     ],
+    webhooks: webhookReport(spec),
   };
 }
 
@@ -190,6 +197,8 @@ function render(r: Report): string {
   line();
   line(`${pc.bold("Validation call")}: ${c(r.validation.operationId)} — ${c(r.validation.reason)}`);
   line(`${pc.bold("Default selection")}: ${r.defaultSelection.map(c).join(", ")}`);
+  line();
+  for (const text of renderWebhooks(r.webhooks, c)) line(text);
   line();
   line(pc.bold(`Warnings (${r.warnings.length})`));
   for (const w of r.warnings)

@@ -12,10 +12,11 @@ export async function runInteractive(flags: {
 }): Promise<number> {
   const plop = await nodePlop(packageFile("dist/plopfile.js"));
   const generator = plop.getGenerator("integration");
-  // Positional bypass in prompt order (name, spec, operations); "_" asks the question.
+  // Positional bypass in prompt order (name, spec, kind, operations); "_" asks the question.
   const answers = await generator.runPrompts([
     flags.name ?? "_",
     flags.spec ?? "_",
+    "_",
     flags.operations ?? "_",
   ]);
   const { changes, failures } = await generator.runActions(answers);

@@ -42,13 +42,7 @@ export function toHandoff(result: GenerateResult, cwd: string): Handoff {
     status,
     summary,
     files_modified: result.written ? files : [],
-    verification: {
-      tests_passed: v ? v.tests.ran && v.tests.unexpected.length === 0 : false,
-      build_success: v ? v.build.ok : false,
-      command_output: v
-        ? `${v.build.command}: ${v.build.ok ? "ok" : v.build.output}\n${v.tests.command}: ${counts}`
-        : "",
-    },
+    verification: handoffVerification(v),
     handoff: {
       recommended_agent: "integration-developer",
       context: `Next: ${nextStep(result, cwd)}`,
@@ -63,18 +57,30 @@ export function formatReport(result: GenerateResult, cwd: string): string {
   out.push(
     `${pc.bold(result.written ? "Generated" : "Would generate")} ${dir} from ${m.title} ${m.version}: ${m.operations.length} operation(s), ${m.auth.kind} auth, credentials checked with ${m.validation.reason}.`,
   );
-  for (const f of result.files) {
+  out.push(...detailLines(result.files, m, result.verification, 28));
+  if (result.written) out.push(`Next step: ${nextStep(result, cwd)}`);
+  return out.join("\n");
+}
+
+/** The files, renames, warnings and verification of a run: the same lines for both kinds. */
+export function detailLines(
+  files: GenerateResult["files"],
+  notes: Pick<GenerateResult["model"], "renames" | "warnings">,
+  v: GenerateResult["verification"],
+  width: number,
+): string[] {
+  const out: string[] = [];
+  for (const f of files) {
     const owner = f.owner === "hand" ? "yours" : "generated";
     out.push(
-      `  ${f.path.padEnd(28)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(owner)}`,
+      `  ${f.path.padEnd(width)} ${String(f.lines).padStart(4)} lines  ${f.status.padEnd(9)} ${pc.dim(owner)}`,
     );
     if (f.diff) out.push(pc.dim(f.diff.trimEnd()));
   }
-  for (const r of m.renames)
+  for (const r of notes.renames)
     out.push(pc.yellow(`  renamed ${r.kind} ${JSON.stringify(r.from)} → ${r.to}: ${r.reason}`));
-  for (const w of m.warnings)
+  for (const w of notes.warnings)
     out.push(pc.yellow(`  warning: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ""}`));
-  const v = result.verification;
   if (v) {
     out.push(
       v.build.ok
@@ -90,6 +96,19 @@ export function formatReport(result: GenerateResult, cwd: string): string {
       for (const t of v.tests.unexpected) out.push(pc.red(`    ✘ ${t.name}: ${t.message ?? ""}`));
     }
   }
-  if (result.written) out.push(`Next step: ${nextStep(result, cwd)}`);
-  return out.join("\n");
+  return out;
+}
+
+/** The `verification` object of the JSON handoff. */
+export function handoffVerification(v: GenerateResult["verification"]): Handoff["verification"] {
+  const counts = v
+    ? `${v.tests.passed} passed, ${v.tests.red} failing as expected (RED)`
+    : "not verified";
+  return {
+    tests_passed: v ? v.tests.ran && v.tests.unexpected.length === 0 : false,
+    build_success: v ? v.build.ok : false,
+    command_output: v
+      ? `${v.build.command}: ${v.build.ok ? "ok" : v.build.output}\n${v.tests.command}: ${counts}`
+      : "",
+  };
 }

@@ -35,6 +35,8 @@ interface GenerateFlags {
   verify?: boolean;
   specHeader?: string;
   allowRemoteRefs?: boolean;
+  events?: string;
+  signature?: string;
 }
 
 const list = (value: string | undefined) =>
@@ -142,6 +144,14 @@ export function registerGenerate(program: Command): void {
       'HTTP header for a private spec URL, e.g. "Authorization: Bearer …" (or CAPKIT_SPEC_HEADER)',
     )
     .option("--allow-remote-refs", "let the spec $ref documents on other hosts")
+    .option(
+      "-e, --events <ids>",
+      'a webhook receiver instead of a pull integration: event ids, patterns ("code-scanning-alert/*") or tags',
+    )
+    .option(
+      "--signature <scheme>",
+      "receiver signature: github, stripe, slack, standard, okta or hmac-sha256:<header>[:hex|base64] (default: detected)",
+    )
     .addHelpText(
       "after",
       `
@@ -149,11 +159,17 @@ Examples:
   $ capkit generate --yes                                   # the bundled example spec
   $ capkit generate --spec ./openapi.yaml --name acme --operations listHosts,listFindings
   $ capkit generate --spec https://example.com/openapi.json --name acme --tags Vulnerabilities --dry-run
+  $ capkit generate --spec webhooks.json --name github --events "code-scanning-alert/*" --signature github
 
 Exit codes: 0 written and verified (transform tests RED by design), 1 verification failed or bad input, 2 usage.`,
     )
     .action(async (flags: GenerateFlags) => {
       const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !flags.json;
+      if (flags.events || flags.signature) {
+        const { runReceiver } = await import("./generate-receiver.js");
+        process.exitCode = await runReceiver(flags);
+        return;
+      }
       const options = optionsFromFlags(flags, interactive);
       if (Array.isArray(options)) {
         const { runInteractive } = await import("./generate-prompts.js");

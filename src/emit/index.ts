@@ -18,6 +18,7 @@ import { typesParts } from "./types/parts.js";
 import { operationView } from "./view.js";
 
 export type { EmitContext, EmittedFile } from "./context.js";
+export { emitReceiver, type ReceiverEmitOptions } from "./webhook/index.js";
 
 /** Files stay under the linter's warning threshold (350), well inside the 400-line rule. */
 export const DEFAULT_LINE_BUDGET = 340;

@@ -57,6 +57,6 @@ export function manifest(
   };
 }
 
-function lineTotal(content: string): number {
+export function lineTotal(content: string): number {
   return content.endsWith("\n") ? content.split("\n").length - 1 : content.split("\n").length;
 }

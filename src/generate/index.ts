@@ -8,9 +8,11 @@ import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
-import { type LoadedSpec, loadSpec } from "../openapi/index.js";
+import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
 import { formatFiles } from "./format.js";
+import { loadFor } from "./load-for.js";
+import { assertHasOperations } from "./only-webhooks.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
 export interface GenerateOptions {
@@ -65,19 +67,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 
   progress(`Loading ${options.spec}`);
-  const spec =
-    options.loaded ??
-    (await loadSpec(options.spec, {
-      cwd,
-      ...(options.specHeader ? { header: options.specHeader } : {}),
-      ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-    }));
+  const spec = await loadFor(options, cwd);
   const name =
     options.name ??
     nameFromTitle(String((spec.document.info as { title?: unknown } | undefined)?.title ?? ""));
   assertName(name);
   const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
+  assertHasOperations(spec);
   progress("Building the integration model");
   const model = buildModel(spec, {
     name,

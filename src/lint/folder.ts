@@ -17,6 +17,8 @@ export interface ManifestFile {
 
 export interface Manifest {
   service?: string;
+  /** `receiver` for a webhook receiver (files `<service>_webhook*.ts`); absent for the pull kind. */
+  kind?: string;
   files: Record<string, ManifestFile>;
 }
 

@@ -154,3 +154,53 @@ export interface IntegrationModel {
   /** The pruned OpenAPI 3.x document (selected and validation operations and what they reach). */
   document: Record<string, unknown>;
 }
+
+/** One webhook event a receiver handles (OpenAPI 3.1 `webhooks`), next to `OperationModel`. */
+export interface WebhookEventModel {
+  /** As the spec writes it: the operation's id (`code-scanning-alert/created`), else the key. */
+  eventId: string;
+  /** The name under `webhooks`. */
+  key: string;
+  /** Safe, unique stem for the event's names, e.g. `CodeScanningAlertCreated`. */
+  recordName: string;
+  tag: string;
+  summary?: string;
+  /** Header parameters the vendor documents, names as written. */
+  headers: { name: string; required: boolean }[];
+  /** How a delivery is recognised as this event (header values, fixed payload fields). */
+  route: {
+    headers: Record<string, string>;
+    fields: { path: string[]; value: string | number | boolean }[];
+  };
+  contentType: string;
+  /** JSON pointer of the payload's schema in the pruned document (a component, or inline in the webhook). */
+  payloadSchemaRef?: string;
+  recordKind: RecordKind;
+  /** The risk state the event's action suggests (`fixed` → R, `dismissed` → I), when it does. */
+  riskState?: "T" | "O" | "I" | "R" | "D";
+  fieldHints: FieldHintEntry[];
+  /** One payload: the spec's example first, else a deterministic sample from the schema. */
+  sample: unknown;
+  sampleSource: "example" | "schema";
+}
+
+/** The second kind of integration: a receiver of the vendor's webhooks. */
+export interface ReceiverModel {
+  kind: "receiver";
+  source: string;
+  specHash: string;
+  title: string;
+  version: string;
+  description?: string;
+  service: string;
+  /** e.g. `AcmeWebhook`; files are `<fileBase>.ts`, `<fileBase>_types.ts`… with fileBase `acme_webhook`. */
+  className: string;
+  fileBase: string;
+  /** Signature preset: github, stripe, slack, standard, okta, or hmac-sha256:<header>[:enc]. */
+  signature: string;
+  events: WebhookEventModel[];
+  renames: Rename[];
+  warnings: ModelWarning[];
+  /** The pruned document: the selected events and what their payloads reach. */
+  document: Record<string, unknown>;
+}

@@ -16,6 +16,7 @@ import {
 } from "./refs.js";
 import type { LoadedSpec, LoadOptions, OpenAPIV3Document } from "./types.js";
 import { detectVersion } from "./version.js";
+import { indexWebhooks } from "./webhooks.js";
 
 /**
  * Load stage: read (file or URL) → parse → bundle (only when there are external refs: redocly's
@@ -71,10 +72,13 @@ function checkShape(parsed: JsonObject, source: string): OpenAPIV3Document {
     );
   }
   if (typeof document.paths !== "object" || document.paths === null) document.paths = {};
-  if (indexOperations(document).operations.length === 0) {
+  if (
+    indexOperations(document).operations.length === 0 &&
+    indexWebhooks(document).events.length === 0
+  ) {
     throw new CapkitError(
       "SPEC_NO_OPERATIONS",
-      `${source} describes no operations (#/paths is empty), so there is nothing to integrate with. Webhook-only or component-only documents are not supported.`,
+      `${source} describes no operations (#/paths is empty) and no webhook events (#/webhooks), so there is nothing to integrate with.`,
       { source, where: "#/paths" },
     );
   }

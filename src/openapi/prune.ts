@@ -65,13 +65,13 @@ function pathItemShell(item: JsonObject): JsonObject {
   return shell;
 }
 
-function withoutExtensions(info: unknown): unknown {
+export function withoutExtensions(info: unknown): unknown {
   if (!isObject(info)) return info;
   return Object.fromEntries(Object.entries(info).filter(([k]) => !k.startsWith("x-")));
 }
 
 /** Walks the nodes it is given and everything their local `$ref`s lead to, once each. */
-class Reach {
+export class Reach {
   readonly components = new Map<string, Set<string>>();
   readonly paths = new Set<string>();
   private readonly seen = new Set<unknown>();
@@ -175,7 +175,7 @@ function usedTags(tags: unknown[], paths: Record<string, JsonObject>): unknown[]
 }
 
 /** Mapping entries that point outside the pruned document (e.g. to files never shipped) are dropped. */
-function dropDanglingMappings(root: OpenAPIV3Document): void {
+export function dropDanglingMappings(root: OpenAPIV3Document): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();

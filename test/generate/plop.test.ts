@@ -18,11 +18,14 @@ describe("plop integration generator", () => {
     const answers = await generator.runPrompts([
       "acme",
       exampleSpec,
+      "_", // pull or receiver: asked only when the document has both
       "listHosts,listFindings",
       "listHosts=asset, listFindings=risk",
       "listHosts=page, listFindings=none",
       "bearer",
       "",
+      "_", // webhook events and signature: receiver runs only
+      "_",
       out,
     ]);
     expect(answers).toMatchObject({ name: "acme", operations: ["listHosts", "listFindings"] });

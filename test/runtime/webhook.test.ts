@@ -187,15 +187,23 @@ describe("verifyWebhook: Standard Webhooks", () => {
 });
 
 describe("createReplayStore", () => {
-  it("forgets ids after they expire and caps its size", () => {
+  it("forgets ids after they expire, caps its size, and releases on request", async () => {
     let t = 0;
     const store = createReplayStore({ maxEntries: 2, now: () => t });
-    expect(store.seen("a", 100)).toBe(false);
-    expect(store.seen("a", 100)).toBe(true);
+    expect(await store.claim("a", 100)).toBe(true);
+    expect(await store.claim("a", 100)).toBe(false);
     t = 150;
-    expect(store.seen("a", 300)).toBe(false);
-    store.seen("b", 300);
-    store.seen("c", 300);
-    expect(store.seen("a", 300)).toBe(false);
+    expect(await store.claim("a", 150)).toBe(true);
+    await store.claim("b", 150);
+    await store.claim("c", 150);
+    // "a" was the oldest of three: evicted past the cap of two
+    expect(await store.claim("a", 150)).toBe(true);
+    expect(await store.claim("c", 150)).toBe(false);
+    await store.release("c");
+    expect(await store.claim("c", 150)).toBe(true);
+  });
+
+  it("refuses a bad cap", () => {
+    expect(() => createReplayStore({ maxEntries: 0 })).toThrow(OptionsError);
   });
 });

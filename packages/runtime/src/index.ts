@@ -75,13 +75,4 @@ export {
 export { sanitizeUrl } from "./sanitize.js";
 export { advisedWait, isRateLimited, resetToMs } from "./server-wait.js";
 export { WaitRefused } from "./waits.js";
-export {
-  createReplayStore,
-  type ReplayStore,
-  type VerifiedWebhook,
-  type VerifyWebhookOptions,
-  verifyWebhook,
-  type WebhookFailure,
-  type WebhookScheme,
-  WebhookVerificationError,
-} from "./webhook.js";
+export * from "./webhook/index.js";

@@ -2,7 +2,11 @@ import { defineRule } from "../define-rule.js";
 import { MANIFEST } from "../folder.js";
 
 /** The split the generator writes (brief section 4); `_types_2.ts`… are optional extras. */
-export function expectedFiles(service: string): string[] {
+export function expectedFiles(service: string, kind?: string): string[] {
+  if (kind === "receiver") {
+    const base = `${service}_webhook`;
+    return [`${base}.ts`, `${base}_types.ts`, `${base}_transform.ts`, `${base}.test.ts`];
+  }
   return [
     `${service}.ts`,
     `${service}_client.ts`,
@@ -35,8 +39,11 @@ export default defineRule({
       return;
     }
     // findings hang on the main file, or on the manifest when the main file itself is missing
-    const main = folder.path(folder.isIntegration ? `${folder.service}.ts` : MANIFEST);
-    for (const name of expectedFiles(folder.service)) {
+    const kind = folder.manifest().value?.kind;
+    const main = folder.path(
+      folder.isIntegration && kind !== "receiver" ? `${folder.service}.ts` : MANIFEST,
+    );
+    for (const name of expectedFiles(folder.service, kind)) {
       if (!folder.files.includes(name)) ctx.report(main, `${name} is missing${where}`);
     }
   },

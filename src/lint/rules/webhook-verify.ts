@@ -35,6 +35,26 @@ function methodOf(fn: FunctionLike): Node | undefined {
   return undefined;
 }
 
+/**
+ * The receiver kind: `handle(request)` / `receive(delivery)` of a class that extends the runtime's
+ * WebhookCapability (or is named for webhooks). Its base class verifies, so `super.handle(…)`
+ * counts as the verification.
+ */
+function isReceiverEntry(source: Source, fn: FunctionLike): boolean {
+  const method = methodOf(fn);
+  if (method?.type !== "MethodDefinition" || !RECEIVER_ENTRY.has(memberName(method) ?? ""))
+    return false;
+  const cls = method.parent?.parent;
+  if (cls?.type !== "ClassDeclaration" && cls?.type !== "ClassExpression") return false;
+  return (
+    HANDLER.test(cls.id?.name ?? "") ||
+    (cls.superClass != null && compactText(source, cls.superClass).endsWith("WebhookCapability"))
+  );
+}
+
+const RECEIVER_ENTRY = new Set(["handle", "receive"]);
+const SUPER_VERIFY = new Set(["super.handle", "super.receive"]);
+
 /** The handler's name and where to report: its own name, its method key, or the binding it is assigned to. */
 function handlerOf(fn: FunctionLike): { name: string; at: Node } | undefined {
   const method = methodOf(fn);
@@ -76,11 +96,16 @@ export default defineRule({
         return;
       const handler = handlerOf(fn);
       const body = fn.body;
-      if (!handler || !body || !HANDLER.test(handler.name) || /^verify/i.test(handler.name)) return;
+      const receiver = isReceiverEntry(source, fn);
+      if (!handler || !body) return;
+      if (!receiver && (!HANDLER.test(handler.name) || /^verify/i.test(handler.name))) return;
       const { name } = handler;
       const check = findDescendant(
         body,
-        (n) => n.type === "CallExpression" && calleeName(n) === verify,
+        (n) =>
+          n.type === "CallExpression" &&
+          (calleeName(n) === verify ||
+            (receiver && SUPER_VERIFY.has(compactText(source, n.callee)))),
         true,
       );
       const early = findDescendant(
@@ -88,7 +113,13 @@ export default defineRule({
         (n) => isBodyParse(source, n) && (!check || n.start < check.start),
         true,
       );
-      if (!check) ctx.report(handler.at, `webhook handler ${name} never calls ${verify}()`);
+      if (!check)
+        ctx.report(
+          handler.at,
+          receiver
+            ? `webhook receiver ${name}() overrides the verifying base without calling super.${name}() or ${verify}()`
+            : `webhook handler ${name} never calls ${verify}()`,
+        );
       else if (early)
         ctx.report(early, `webhook handler ${name} parses the body before ${verify}()`);
     };

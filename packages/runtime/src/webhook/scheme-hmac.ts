@@ -1,0 +1,52 @@
+import { createHmac } from "node:crypto";
+import { type Checked, type HeaderGetter, parseTimestamp, type RawBody } from "./checked.js";
+import { decode } from "./decode.js";
+import { invalidSignature, missingHeader } from "./errors.js";
+import { safeEqual } from "./safe-equal.js";
+import type { WebhookScheme } from "./schemes.js";
+
+type Hmac = Extract<WebhookScheme, { type: "hmac-sha256" }>;
+
+/** HMAC-SHA256 over the raw body (with `${timestamp}.` first when the scheme signs one). */
+export function checkHmac(scheme: Hmac, get: HeaderGetter, body: RawBody): Checked {
+  const header = scheme.header ?? "x-signature";
+  const raw = get(header)?.trim();
+  if (!raw) throw missingHeader(header);
+  const prefix = scheme.prefix ?? "";
+  if (!raw.startsWith(prefix)) throw invalidSignature();
+  const given = decode(raw.slice(prefix.length), scheme.encoding ?? "hex", 32);
+  const mac = createHmac("sha256", scheme.secret);
+  const timestamp = scheme.timestampHeader
+    ? parseTimestamp(get(scheme.timestampHeader))
+    : undefined;
+  if (timestamp !== undefined) mac.update(`${timestamp}.`);
+  if (!given || !safeEqual(mac.update(body).digest(), given)) throw invalidSignature();
+  const deliveryId = scheme.idHeader ? get(scheme.idHeader)?.trim() || undefined : undefined;
+  return { deliveryId, timestamp, fingerprint: given };
+}
+
+/** GitHub: `X-Hub-Signature-256: sha256=<hex>`; the delivery id is `X-GitHub-Delivery`. */
+export function checkGithub(secret: string, get: HeaderGetter, body: RawBody): Checked {
+  return checkHmac(
+    {
+      type: "hmac-sha256",
+      secret,
+      header: "x-hub-signature-256",
+      prefix: "sha256=",
+      idHeader: "x-github-delivery",
+    },
+    get,
+    body,
+  );
+}
+
+/** Slack: `X-Slack-Signature: v0=<hex>` of `v0:${X-Slack-Request-Timestamp}:${body}`. */
+export function checkSlack(secret: string, get: HeaderGetter, body: RawBody): Checked {
+  const raw = get("x-slack-signature")?.trim();
+  if (!raw) throw missingHeader("x-slack-signature");
+  const timestamp = parseTimestamp(get("x-slack-request-timestamp"));
+  const given = raw.startsWith("v0=") ? decode(raw.slice(3), "hex", 32) : undefined;
+  const expected = createHmac("sha256", secret).update(`v0:${timestamp}:`).update(body).digest();
+  if (!given || !safeEqual(expected, given)) throw invalidSignature();
+  return { timestamp, fingerprint: given };
+}
