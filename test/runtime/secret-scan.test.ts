@@ -124,6 +124,26 @@ const FAILURES: Failure[] = [
     abort: new Error(`cancelled: key ${SECRETS.key} revoked`),
   },
   {
+    name: "job abort while waiting for headers",
+    run: (h) => h.fetch("/hang"),
+    http: { timeoutMs: 5000 },
+    abort: new Error(`cancelled: key ${SECRETS.key} revoked`),
+  },
+  {
+    name: "job abort while waiting for a token",
+    run: (h) => h.fetch("/ok"),
+    token: `?delay=1000&prefix=${ISSUED}`,
+    abort: new Error(`cancelled: key ${SECRETS.key} revoked`),
+  },
+  {
+    name: "a key in the URL path, answered 404",
+    run: async (h) => readJson("x", await h.fetch(`/bot${SECRETS.key}/items`)),
+  },
+  {
+    name: "a key in the URL path, connection dropped",
+    run: (h) => h.fetch(`/bot${SECRETS.key}/drop`),
+  },
+  {
     name: "bad JSON echoing credentials in a 200 (readJson)",
     run: async (h) => readJson("getThing", await h.fetch(`${at("200")}&raw=1`)),
   },

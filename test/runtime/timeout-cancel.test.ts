@@ -45,8 +45,9 @@ describe("per-request timeout", () => {
       retry: { retries: 2, sleep },
       timeoutMs: 50,
     });
-    await expect(http.fetch("/slow")).rejects.toMatchObject({ code: "TIMEOUT" });
-    expect(server.requests).toHaveLength(3);
+    await expect(http.fetch("/slow-retried")).rejects.toMatchObject({ code: "TIMEOUT" });
+    // By path: on a loaded machine the previous test's aborted request can arrive late.
+    expect(server.requests.filter((r) => r.url === "/slow-retried")).toHaveLength(3);
     expect(delays).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { IntegrationError } from "./errors.js";
+import { scrubCause } from "./secrets.js";
 
 // setTimeout fires after 1 ms for anything longer (and warns): a long sleep is taken in pieces.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -33,10 +34,15 @@ export function anySignal(...signals: (AbortSignal | null | undefined)[]): Abort
   return AbortSignal.any(present);
 }
 
-export function abortedError(operation: string, signal: AbortSignal): IntegrationError {
+/** The ABORTED error; the abort reason is its cause, scrubbed of `secrets` and URL queries. */
+export function abortedError(
+  operation: string,
+  signal: AbortSignal,
+  secrets: readonly string[] = [],
+): IntegrationError {
   return new IntegrationError("ABORTED", `${operation} was cancelled`, {
     operation,
     retryable: false,
-    cause: signal.reason,
+    cause: scrubCause(signal.reason, secrets),
   });
 }

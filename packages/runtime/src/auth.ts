@@ -144,12 +144,13 @@ function oauth2Auth(
     fetch: context.tokenFetch(tokenUrl, [auth.clientSecret]),
     cache: auth.cache,
   });
-  const secrets: string[] = [auth.clientSecret];
+  let secrets: readonly string[] = [auth.clientSecret];
   return {
-    // Live view: the current access token is a secret too.
+    // Live view: the current access token is a secret too (a new array only when it changes).
     get secrets() {
       const current = source.current;
-      return current ? [...secrets, current] : secrets;
+      if (current && secrets[1] !== current) secrets = [auth.clientSecret, current];
+      return secrets;
     },
     headers: ["authorization"],
     async apply(headers, _url, signal) {

@@ -3,6 +3,7 @@
 import { IntegrationError } from "./errors.js";
 import type { OriginPolicy } from "./origin.js";
 import { sanitizeUrl } from "./sanitize.js";
+import { maskSecrets } from "./secrets.js";
 
 export type ResilientFetchInit = RequestInit & { operation?: string };
 
@@ -27,6 +28,8 @@ export interface Call {
   /** Undefined until needed; see operationOf. */
   operation: string | undefined;
   route: string | undefined;
+  /** The values to mask in a name made from the URL (a token in the path, as some APIs want). */
+  secrets: () => readonly string[];
 }
 
 export interface CallDefaults {
@@ -36,6 +39,8 @@ export interface CallDefaults {
   readonly operation: string | undefined;
   /** Default headers, keys lower-cased. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Every value to keep out of errors, logs and off-origin requests (live: OAuth tokens change). */
+  secrets(): readonly string[];
 }
 
 export function prepare(
@@ -65,6 +70,7 @@ export function prepare(
     waitSignal: undefined,
     operation,
     route: undefined,
+    secrets: defaults.secrets,
   };
 }
 
@@ -95,8 +101,9 @@ async function prepareRequest(
     redirect: init?.redirect ?? input.redirect,
     parents,
     waitSignal: undefined,
-    operation: explicit ?? `${method} ${pathOf(href)}`,
+    operation: explicit ?? maskSecrets(`${method} ${pathOf(href)}`, defaults.secrets()),
     route: tagged[ROUTE],
+    secrets: defaults.secrets,
   };
 }
 
@@ -127,14 +134,15 @@ function resolve(
       retryable: false,
     });
   }
-  const refused = defaults.origins.refuse(url, operation ?? `${method} ${url.pathname}`);
+  const name = operation ?? maskSecrets(`${method} ${url.pathname}`, defaults.secrets());
+  const refused = defaults.origins.refuse(url, name, undefined, defaults.secrets());
   if (refused) throw refused;
   return { href: url.href, credentialed: url.origin === origin };
 }
 
 /** Named lazily: deriving `METHOD /path` parses the URL, which only errors and logs need. */
 export function operationOf(call: Call): string {
-  call.operation ??= `${call.method} ${pathOf(call.href)}`;
+  call.operation ??= maskSecrets(`${call.method} ${pathOf(call.href)}`, call.secrets());
   return call.operation;
 }
 

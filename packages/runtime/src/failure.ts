@@ -37,10 +37,7 @@ export function attemptFailure(
   phase: "request" | "body" = "request",
 ): IntegrationError {
   const { operation, secrets } = context;
-  if (context.aborted) {
-    const error = abortedError(operation, context.aborted);
-    return withCause(error, scrubCause(context.aborted.reason, secrets));
-  }
+  if (context.aborted) return abortedError(operation, context.aborted, secrets);
   const reading = phase === "body" ? " while reading the body" : "";
   if (context.timedOut) {
     const { ms, by } = context.limit;
@@ -85,13 +82,4 @@ function describeCause(cause: unknown): string {
   const inner = (cause as { cause?: { code?: unknown } })?.cause;
   if (inner && typeof inner.code === "string") return inner.code;
   return cause instanceof Error ? cause.name : "unknown";
-}
-
-function withCause(error: IntegrationError, cause: unknown): IntegrationError {
-  if (cause === error.cause) return error;
-  return new IntegrationError(error.code, error.message, {
-    operation: error.operation,
-    retryable: error.retryable,
-    cause,
-  });
 }

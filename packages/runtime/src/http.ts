@@ -112,7 +112,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
         operation: TOKEN_OPERATION,
         headers: {},
         idempotent: idempotentRoutes(undefined, tokenUrl),
-        secrets: () => secretValues(clientSecrets, jobSecrets),
+        secrets: memoSecrets(() => clientSecrets, jobSecrets),
       }),
   });
   const config: FetchConfig = {
@@ -124,12 +124,29 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     operation: options.operation,
     headers,
     idempotent: idempotentRoutes(options.idempotent, baseUrl),
-    secrets: () => secretValues(auth.secrets, jobSecrets),
+    secrets: memoSecrets(() => auth.secrets, jobSecrets),
   };
   const fetch = createResilientFetch(config);
   const api = guardClient(createClient<Paths>({ baseUrl: baseUrl.href, fetch }));
   api.use(operationMiddleware);
   return { api, fetch, logger: options.logger };
+}
+
+/** The values to mask, worked out again only when the strategy's list changes (a new token). */
+function memoSecrets(
+  current: () => readonly string[],
+  fixed: readonly string[],
+): () => readonly string[] {
+  let seen: readonly string[] | undefined;
+  let values: readonly string[] = [];
+  return () => {
+    const now = current();
+    if (now !== seen) {
+      seen = now;
+      values = secretValues(now, fixed);
+    }
+    return values;
+  };
 }
 
 function rateGate(

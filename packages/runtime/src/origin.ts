@@ -3,13 +3,22 @@
 // the integration lists `allowedOrigins`; https never falls back to http.
 import { IntegrationError, OptionsError } from "./errors.js";
 import { sanitizeUrl } from "./sanitize.js";
+import { maskSecrets } from "./secrets.js";
 import { expectAbsoluteHttpUrl } from "./validate.js";
 
 export interface OriginPolicy {
   /** The API's origin, e.g. `https://api.acme.com`: the only one that receives credentials. */
   readonly api: string;
-  /** Undefined, or the error refusing a request to `url` (`from`: the hop before, for redirects). */
-  refuse(url: URL, operation: string, from?: URL): IntegrationError | undefined;
+  /**
+   * Undefined, or the error refusing a request to `url` (`from`: the hop before, for redirects;
+   * `secrets`: values to mask in the URL the message shows).
+   */
+  refuse(
+    url: URL,
+    operation: string,
+    from?: URL,
+    secrets?: readonly string[],
+  ): IntegrationError | undefined;
 }
 
 /** Validates `allowedOrigins` (each an http(s) origin) against the API's base URL. */
@@ -23,28 +32,24 @@ export function createOriginPolicy(
   const allowed = allowedOrigins === undefined ? undefined : expectOrigins(option, allowedOrigins);
   return {
     api,
-    refuse(url, operation, from) {
+    refuse(url, operation, from, secrets = []) {
+      let code: string | undefined;
+      let why = "";
       if (url.protocol !== "https:" && url.protocol !== "http:") {
-        return refusal("REDIRECT_REFUSED", operation, `${url.protocol} is not http(s)`, url);
+        [code, why] = ["REDIRECT_REFUSED", `${url.protocol} is not http(s)`];
+      } else if (url.protocol === "http:" && (secure || from?.protocol === "https:")) {
+        [code, why] = ["DOWNGRADE_REFUSED", "https must not fall back to http"];
+      } else if (allowed && url.origin !== api && !allowed.has(url.origin)) {
+        [code, why] = ["ORIGIN_REFUSED", "that origin is not in allowedOrigins"];
       }
-      const downgrade = url.protocol === "http:" && (secure || from?.protocol === "https:");
-      if (downgrade) {
-        return refusal("DOWNGRADE_REFUSED", operation, "https must not fall back to http", url);
-      }
-      if (allowed && url.origin !== api && !allowed.has(url.origin)) {
-        return refusal("ORIGIN_REFUSED", operation, "that origin is not in allowedOrigins", url);
-      }
-      return undefined;
+      if (code === undefined) return undefined;
+      const where = maskSecrets(sanitizeUrl(url.href), secrets);
+      return new IntegrationError(code, `${operation}: refused to fetch ${where}: ${why}`, {
+        operation,
+        retryable: false,
+      });
     },
   };
-}
-
-function refusal(code: string, operation: string, why: string, url: URL): IntegrationError {
-  return new IntegrationError(
-    code,
-    `${operation}: refused to fetch ${sanitizeUrl(url.href)}: ${why}`,
-    { operation, retryable: false },
-  );
 }
 
 function expectOrigins(option: string, values: readonly string[]): Set<string> {

@@ -4,6 +4,7 @@
 import { IntegrationError } from "./errors.js";
 import type { OriginPolicy } from "./origin.js";
 import { sanitizeUrl } from "./sanitize.js";
+import { maskSecrets } from "./secrets.js";
 
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -42,7 +43,7 @@ export function nextHop(
   } catch {
     return refused("REDIRECT_REFUSED", operation, "the Location header is not a URL");
   }
-  const refusal = context.origins.refuse(to, operation, from);
+  const refusal = context.origins.refuse(to, operation, from, context.secrets);
   if (refusal) return refusal;
   // RFC 9110 §15.4.4: 303 becomes GET; fetch also turns a POST after 301/302 into a GET.
   const toGet =
@@ -56,6 +57,7 @@ export function nextHop(
       operation,
       "it would resend the request body to another origin",
       to,
+      context.secrets,
     );
   }
   const credentialed = hop.credentialed && to.origin === context.origins.api;
@@ -65,13 +67,20 @@ export function nextHop(
       operation,
       "the Location carries a credential to another origin",
       to,
+      context.secrets,
     );
   }
   return { href: to.href, method, body, credentialed };
 }
 
-function refused(code: string, operation: string, why: string, to?: URL): IntegrationError {
-  const where = to ? ` to ${sanitizeUrl(to.href)}` : "";
+function refused(
+  code: string,
+  operation: string,
+  why: string,
+  to?: URL,
+  secrets: readonly string[] = [],
+): IntegrationError {
+  const where = to ? ` to ${maskSecrets(sanitizeUrl(to.href), secrets)}` : "";
   return new IntegrationError(code, `${operation}: refused a redirect${where}: ${why}`, {
     operation,
     retryable: false,

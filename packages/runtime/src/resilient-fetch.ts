@@ -63,7 +63,7 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
 
     for (let attempt = 1; ; attempt++) {
       const cancelled = abortedParent(call);
-      if (cancelled) throw abortedError(operationOf(call), cancelled);
+      if (cancelled) throw abortedError(operationOf(call), cancelled, config.secrets());
       if (limiter) await acquire(limiter, call, budget, config).catch((e) => rethrow(call, e));
       let first = credentials(call, hopOf(call), config);
       if (first instanceof Promise) first = await first.catch((e) => rethrow(call, e));
@@ -138,7 +138,7 @@ interface AttemptContext {
 /** A cancelled wait is ABORTED; any other error goes on as it is. */
 function rethrow(call: Call, error: unknown): never {
   const signal = abortedParent(call);
-  throw signal ? abortedError(operationOf(call), signal) : error;
+  throw signal ? abortedError(operationOf(call), signal, call.secrets()) : error;
 }
 
 async function waitToRetry(

@@ -182,14 +182,18 @@ const ROUTES: Record<string, Route> = {
   "/ok": (req, res) => json(res, 200, { ok: true, method: req.method, url: req.url }),
 };
 
-/** Starts the fault server on 127.0.0.1, port 0; unknown paths answer 404. */
+/**
+ * Starts the fault server on 127.0.0.1, port 0. A path that is no route is tried by its last
+ * segment (`/bot123/drop` is `/drop`); otherwise it answers 404.
+ */
 export async function startFaultServer(): Promise<FaultServer> {
   const counters = new Map<string, number>();
   const server = await startServer((req, res) => {
     const url = new URL(req.url, "http://fault.invalid");
     const hit = (counters.get(url.pathname) ?? 0) + 1;
     counters.set(url.pathname, hit);
-    const route = ROUTES[url.pathname];
+    // `/anything/drop` is `/drop`: a fault under a path that carries something (a key).
+    const route = ROUTES[url.pathname] ?? ROUTES[url.pathname.slice(url.pathname.lastIndexOf("/"))];
     if (route) return route(req, res, url.searchParams, hit);
     json(res, 404, { error: "no such route" });
   });
