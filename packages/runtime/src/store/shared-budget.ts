@@ -1,0 +1,194 @@
+// One rate-limit budget for every worker of a vendor and credential. rate-limiter-flexible counts
+// the window atomically in Redis; each grant then waits for its own slot of the window (see
+// budget-plan.ts). A pause the server asks for (Retry-After, a spent RateLimit window) is written
+// to Redis, so every worker waits it out. While Redis is lost, each process draws from an
+// in-memory budget of its share (budget ÷ workers): never without a limit.
+import type { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { sleep as defaultSleep } from "../abort.js";
+import type { Logger } from "../logger.js";
+import type { AcquireOptions, RateGate } from "../rate-limit.js";
+import { advisedWait } from "../server-wait.js";
+import { WaitRefused } from "../waits.js";
+import { fallbackRate, slotDelayMs, type WindowPlan, windowPlan } from "./budget-plan.js";
+import type { RedisLink } from "./redis-link.js";
+
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface SharedBudgetOptions {
+  /** `<vendor>:<credential digest>`: the budget's name in Redis. */
+  name: string;
+  vendor: string;
+  requestsPerSecond: number;
+  link: () => Promise<RedisLink>;
+  logger: Logger;
+  sleep?: Sleep | undefined;
+}
+
+/** A turn in the budget: go after `ms`, or (not granted) try again after `ms`. */
+interface Turn {
+  granted: boolean;
+  ms: number;
+}
+
+// No vendor asks for a pause longer than a day; a reset further out is a bad header.
+const MAX_PAUSE_MS = 86_400_000;
+
+export class SharedBudget implements RateGate {
+  readonly #options: SharedBudgetOptions;
+  readonly #plan: WindowPlan;
+  readonly #sleep: Sleep;
+  #link: RedisLink | undefined;
+  #shared: RateLimiterRedis | undefined;
+  #fallback: { workers: number; plan: WindowPlan; limiter: RateLimiterMemory } | undefined;
+  // This process's copy of the latest pause, kept also when Redis cannot be told.
+  #pausedUntil = 0;
+  #pauseReason = "rate-limit reset";
+  #warnedOutage = 0;
+
+  constructor(options: SharedBudgetOptions) {
+    this.#options = options;
+    this.#plan = windowPlan(options.requestsPerSecond);
+    this.#sleep = options.sleep ?? defaultSleep;
+  }
+
+  async acquire(options: AcquireOptions = {}): Promise<void> {
+    const { signal, onWait } = options;
+    this.#link ??= await this.#options.link();
+    const link = this.#link;
+    for (;;) {
+      signal?.throwIfAborted();
+      await this.#waitOutPause(link, options);
+      const turn = await this.#draw(link);
+      if (turn.ms > 0) {
+        onWait?.(turn.ms, "rate limit");
+        await this.#sleep(turn.ms, signal);
+      }
+      if (!turn.granted) continue;
+      // A pause another worker was told about while this one waited for its slot.
+      if (turn.ms > 0) await this.#waitOutPause(link, options);
+      return;
+    }
+  }
+
+  observe(headers: Headers): void {
+    const advice = advisedWait(headers);
+    if (!advice || advice.ms <= 0) return;
+    const ms = Math.min(Math.ceil(advice.ms), MAX_PAUSE_MS);
+    const until = Date.now() + ms;
+    if (until <= this.#pausedUntil) return;
+    this.#pausedUntil = until;
+    this.#pauseReason = advice.reason;
+    const link = this.#link;
+    if (link?.usable) void this.#sharePause(link, ms, advice.reason);
+  }
+
+  async #waitOutPause(link: RedisLink, options: AcquireOptions): Promise<void> {
+    const { signal, maxWaitMs = Number.POSITIVE_INFINITY, onWait } = options;
+    const shared = await this.#sharedPause(link);
+    const local = this.#pausedUntil - Date.now();
+    const left = Math.max(local, shared.ms);
+    if (left <= 0) return;
+    const reason = shared.ms > local ? shared.reason : this.#pauseReason;
+    if (left > maxWaitMs) throw new WaitRefused(left, reason);
+    onWait?.(left, reason);
+    await this.#sleep(left, signal);
+  }
+
+  async #sharedPause(link: RedisLink): Promise<{ ms: number; reason: string }> {
+    const none = { ms: 0, reason: this.#pauseReason };
+    if (!link.usable) return none;
+    const key = link.key("pause", this.#options.name);
+    try {
+      const replies = await link.client.multi().get(key).pttl(key).exec();
+      link.ok();
+      const reason = replies?.[0]?.[1];
+      const ms = replies?.[1]?.[1];
+      if (typeof ms !== "number" || ms <= 0) return none;
+      return { ms, reason: typeof reason === "string" ? reason : this.#pauseReason };
+    } catch (error) {
+      link.failed(error);
+      return none;
+    }
+  }
+
+  /** Sets the shared pause unless a longer one is already set. */
+  async #sharePause(link: RedisLink, ms: number, reason: string): Promise<void> {
+    const key = link.key("pause", this.#options.name);
+    try {
+      const set = await link.client.set(key, reason, "PX", ms, "NX");
+      if (set === null && (await link.client.pttl(key)) < ms) {
+        await link.client.set(key, reason, "PX", ms, "XX");
+      }
+      link.ok();
+    } catch (error) {
+      link.failed(error);
+    }
+  }
+
+  async #draw(link: RedisLink): Promise<Turn> {
+    const { RateLimiterRes } = link.lib;
+    if (link.usable) {
+      try {
+        const res = await this.#sharedLimiter(link).consume(this.#options.name);
+        link.ok();
+        return granted(this.#plan, res);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return refused(error);
+        link.failed(error);
+      }
+    }
+    const fallback = this.#fallbackLimiter(link);
+    try {
+      return granted(fallback.plan, await fallback.limiter.consume(this.#options.name));
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return refused(error);
+      throw error;
+    }
+  }
+
+  #sharedLimiter(link: RedisLink): RateLimiterRedis {
+    this.#shared ??= new link.lib.RateLimiterRedis({
+      storeClient: link.client,
+      keyPrefix: link.key("budget"),
+      points: this.#plan.points,
+      duration: this.#plan.durationSec,
+      // Not connected: fail at once (the fallback answers) rather than wait for a reconnect.
+      rejectIfRedisNotReady: true,
+    });
+    return this.#shared;
+  }
+
+  #fallbackLimiter(link: RedisLink): { plan: WindowPlan; limiter: RateLimiterMemory } {
+    const workers = link.expectedWorkers();
+    if (this.#fallback?.workers !== workers) {
+      const plan = windowPlan(fallbackRate(this.#options.requestsPerSecond, workers));
+      const limiter = new link.lib.RateLimiterMemory({
+        points: plan.points,
+        duration: plan.durationSec,
+      });
+      this.#fallback = { workers, plan, limiter };
+    }
+    if (this.#warnedOutage !== link.outages) {
+      this.#warnedOutage = link.outages;
+      const { points, durationSec } = this.#fallback.plan;
+      this.#options.logger.warn(
+        {
+          vendor: this.#options.vendor,
+          budget: this.#options.requestsPerSecond,
+          workers,
+          perProcess: points / durationSec,
+        },
+        "shared rate-limit budget unreachable: this process sends at most its share until Redis is back",
+      );
+    }
+    return this.#fallback;
+  }
+}
+
+function granted(plan: WindowPlan, res: RateLimiterRes): Turn {
+  return { granted: true, ms: slotDelayMs(plan, res.consumedPoints, res.msBeforeNext) };
+}
+
+function refused(res: RateLimiterRes): Turn {
+  return { granted: false, ms: Math.max(1, res.msBeforeNext) };
+}
