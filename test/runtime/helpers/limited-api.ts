@@ -27,6 +27,8 @@ export interface LimitedApi {
     acceptedAt: number[];
     /** Accepted fetches per record id. */
     fetched: Map<string, number>;
+    /** Every token issued, in order. */
+    issued: string[];
   };
   /** Revokes every token issued so far (the next request with one gets 401). */
   revokeTokens(): void;
@@ -46,6 +48,7 @@ export async function startLimitedApi(options: LimitedApiOptions): Promise<Limit
     unauthorized: 0,
     acceptedAt: [],
     fetched: new Map(),
+    issued: [],
   };
 
   function take(): boolean {
@@ -65,6 +68,7 @@ export async function startLimitedApi(options: LimitedApiOptions): Promise<Limit
         stats.tokenFetches += 1;
         const token = randomBytes(24).toString("base64url");
         valid.add(token);
+        stats.issued.push(token);
         return send(res, 200, { access_token: token, token_type: "bearer", expires_in: lifetime });
       }
       const bearer = (req.headers.authorization ?? "").replace(/^Bearer /, "");
@@ -99,6 +103,7 @@ export async function startLimitedApi(options: LimitedApiOptions): Promise<Limit
       stats.unauthorized = 0;
       stats.acceptedAt.length = 0;
       stats.fetched.clear();
+      stats.issued.length = 0;
       tokens = options.burst;
       updated = performance.now();
     },

@@ -71,13 +71,17 @@ export class RedisLink {
       retryStrategy: (times: number) => Math.min(50 * times, RECONNECT_MAX_DELAY_MS),
       connectionName: "capkit",
     });
-    // Connection errors are also emitted as events; the link reports them as state changes.
-    client.on("error", () => {});
+    // Connection errors are emitted as events (the link reports them as state changes); the
+    // last one says why a first connection failed better than connect()'s "Connection is closed".
+    let lastError: unknown;
+    client.on("error", (error: unknown) => {
+      lastError = error;
+    });
     try {
       await client.connect();
     } catch (cause) {
       client.disconnect();
-      throw unreachable(options, cause);
+      throw unreachable(options, lastError ?? cause);
     }
     const { RateLimiterRedis, RateLimiterMemory, RateLimiterRes } = limiter;
     const link = new RedisLink(client, options, {
@@ -198,7 +202,8 @@ export class RedisLink {
 
 function unreachable(options: LinkOptions, cause: unknown): OptionsError {
   const url = sanitizeUrl(options.url);
-  const reason = scrubText(cause instanceof Error ? cause.message : String(cause), []);
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const reason = scrubText(text, []).replace(/\.+$/, "");
   return new OptionsError(
     options.source,
     `The state store cannot reach Redis at ${url} (from ${options.source}): ${reason}. Start Redis or correct ${options.source}; unset it to keep rate limits, tokens and replay ids in this process's memory.`,

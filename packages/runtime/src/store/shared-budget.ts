@@ -28,6 +28,8 @@ export interface SharedBudgetOptions {
 interface Turn {
   granted: boolean;
   ms: number;
+  /** Which budget granted it: a turn is only good in the budget that counted it. */
+  shared: boolean;
 }
 
 // No vendor asks for a pause longer than a day; a reset further out is a bad header.
@@ -39,7 +41,7 @@ export class SharedBudget implements RateGate {
   readonly #sleep: Sleep;
   #link: RedisLink | undefined;
   #shared: RateLimiterRedis | undefined;
-  #fallback: { workers: number; plan: WindowPlan; limiter: RateLimiterMemory } | undefined;
+  #fallback: Fallback | undefined;
   // This process's copy of the latest pause, kept also when Redis cannot be told.
   #pausedUntil = 0;
   #pauseReason = "rate-limit reset";
@@ -64,6 +66,9 @@ export class SharedBudget implements RateGate {
         await this.#sleep(turn.ms, signal);
       }
       if (!turn.granted) continue;
+      // Redis lost or back while this caller waited for its slot: the other budget never
+      // counted this turn, so it draws again there (no burst at either switch).
+      if (turn.ms > 0 && link.usable !== turn.shared) continue;
       // A pause another worker was told about while this one waited for its slot.
       if (turn.ms > 0) await this.#waitOutPause(link, options);
       return;
@@ -131,17 +136,25 @@ export class SharedBudget implements RateGate {
       try {
         const res = await this.#sharedLimiter(link).consume(this.#options.name);
         link.ok();
-        return granted(this.#plan, res);
+        return granted(this.#plan, res, true);
       } catch (error) {
-        if (error instanceof RateLimiterRes) return refused(error);
+        if (error instanceof RateLimiterRes) return refused(error, true);
         link.failed(error);
       }
     }
     const fallback = this.#fallbackLimiter(link);
+    // Each process starts its share at a random point of its interval: the workers that lost
+    // Redis together do not all send their first request at the same moment.
+    const phase = Math.max(0, fallback.startsAt - Date.now());
     try {
-      return granted(fallback.plan, await fallback.limiter.consume(this.#options.name));
+      const turn = granted(
+        fallback.plan,
+        await fallback.limiter.consume(this.#options.name),
+        false,
+      );
+      return { ...turn, ms: Math.max(turn.ms, phase) };
     } catch (error) {
-      if (error instanceof RateLimiterRes) return refused(error);
+      if (error instanceof RateLimiterRes) return refused(error, false);
       throw error;
     }
   }
@@ -158,15 +171,17 @@ export class SharedBudget implements RateGate {
     return this.#shared;
   }
 
-  #fallbackLimiter(link: RedisLink): { plan: WindowPlan; limiter: RateLimiterMemory } {
+  #fallbackLimiter(link: RedisLink): Fallback {
     const workers = link.expectedWorkers();
-    if (this.#fallback?.workers !== workers) {
+    if (this.#fallback?.workers !== workers || this.#fallback.outage !== link.outages) {
       const plan = windowPlan(fallbackRate(this.#options.requestsPerSecond, workers));
       const limiter = new link.lib.RateLimiterMemory({
         points: plan.points,
         duration: plan.durationSec,
       });
-      this.#fallback = { workers, plan, limiter };
+      const interval = (plan.durationSec * 1000) / plan.points;
+      const startsAt = Date.now() + Math.random() * interval;
+      this.#fallback = { workers, plan, limiter, outage: link.outages, startsAt };
     }
     if (this.#warnedOutage !== link.outages) {
       this.#warnedOutage = link.outages;
@@ -185,10 +200,19 @@ export class SharedBudget implements RateGate {
   }
 }
 
-function granted(plan: WindowPlan, res: RateLimiterRes): Turn {
-  return { granted: true, ms: slotDelayMs(plan, res.consumedPoints, res.msBeforeNext) };
+/** This process's share of the budget while Redis is lost, new for each outage. */
+interface Fallback {
+  workers: number;
+  plan: WindowPlan;
+  limiter: RateLimiterMemory;
+  outage: number;
+  startsAt: number;
 }
 
-function refused(res: RateLimiterRes): Turn {
-  return { granted: false, ms: Math.max(1, res.msBeforeNext) };
+function granted(plan: WindowPlan, res: RateLimiterRes, shared: boolean): Turn {
+  return { granted: true, ms: slotDelayMs(plan, res.consumedPoints, res.msBeforeNext), shared };
+}
+
+function refused(res: RateLimiterRes, shared: boolean): Turn {
+  return { granted: false, ms: Math.max(1, res.msBeforeNext), shared };
 }
