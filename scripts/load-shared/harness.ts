@@ -60,7 +60,7 @@ export async function runSharedLoad(options: LoadOptions): Promise<LoadReport> {
   try {
     const ready = Array.from({ length: options.workers }, (_, worker) => {
       const child = fork(WORKER, [], {
-        env,
+        env: { ...env, LOAD_WORKER: String(worker) },
         execArgv: ["--import", "tsx"],
         stdio: ["ignore", "pipe", "inherit", "ipc"],
       });

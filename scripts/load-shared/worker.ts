@@ -20,6 +20,7 @@ const http = createHttp({
     clientSecret: env("LOAD_CLIENT_SECRET"),
   },
   rateLimit: { requestsPerSecond: Number(env("LOAD_RATE")) },
+  headers: { "x-client": env("LOAD_WORKER") },
   // Long enough for an outage: a caller waits its turn rather than fail.
   retry: { retries: 5, maxElapsedMs: 120_000 },
 });

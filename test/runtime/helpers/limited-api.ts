@@ -25,6 +25,10 @@ export interface LimitedApi {
     unauthorized: number;
     /** Date.now() of each accepted request. */
     acceptedAt: number[];
+    /** The `x-client` header of each accepted request (a load worker names itself). */
+    acceptedBy: string[];
+    /** Date.now() of each refused request (429). */
+    refusedAt: number[];
     /** Accepted fetches per record id. */
     fetched: Map<string, number>;
     /** Every token issued, in order. */
@@ -47,6 +51,8 @@ export async function startLimitedApi(options: LimitedApiOptions): Promise<Limit
     tokenFetches: 0,
     unauthorized: 0,
     acceptedAt: [],
+    acceptedBy: [],
+    refusedAt: [],
     fetched: new Map(),
     issued: [],
   };
@@ -78,10 +84,12 @@ export async function startLimitedApi(options: LimitedApiOptions): Promise<Limit
       }
       if (!take()) {
         stats.refused += 1;
+        stats.refusedAt.push(Date.now());
         return send(res, 429, { error: "rate limited" }, { "retry-after": "1" });
       }
       stats.accepted += 1;
       stats.acceptedAt.push(Date.now());
+      stats.acceptedBy.push(String(req.headers["x-client"] ?? ""));
       const id = url.pathname.split("/").pop() ?? "";
       stats.fetched.set(id, (stats.fetched.get(id) ?? 0) + 1);
       return send(res, 200, { id, name: `record ${id}` });
@@ -102,6 +110,8 @@ export async function startLimitedApi(options: LimitedApiOptions): Promise<Limit
       stats.tokenFetches = 0;
       stats.unauthorized = 0;
       stats.acceptedAt.length = 0;
+      stats.acceptedBy.length = 0;
+      stats.refusedAt.length = 0;
       stats.fetched.clear();
       stats.issued.length = 0;
       tokens = options.burst;

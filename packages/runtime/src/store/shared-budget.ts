@@ -30,7 +30,12 @@ interface Turn {
   ms: number;
   /** Which budget granted it: a turn is only good in the budget that counted it. */
   shared: boolean;
+  /** How late after its slot a turn may still be used. */
+  lateMs: number;
 }
+
+// A turn may be used this late (or one interval, if longer): timers fire late on a busy machine.
+const LATE_MS = 100;
 
 // No vendor asks for a pause longer than a day; a reset further out is a bad header.
 const MAX_PAUSE_MS = 86_400_000;
@@ -61,16 +66,21 @@ export class SharedBudget implements RateGate {
       signal?.throwIfAborted();
       await this.#waitOutPause(link, options);
       const turn = await this.#draw(link);
+      const slot = Date.now() + turn.ms;
       if (turn.ms > 0) {
         onWait?.(turn.ms, "rate limit");
         await this.#sleep(turn.ms, signal);
       }
       if (!turn.granted) continue;
+      // Woken well after its slot (this process was stalled): sent now it would land on the
+      // next window's turns, a burst the vendor refuses. The slot is given up; draw again.
+      if (Date.now() - slot > turn.lateMs) continue;
       // Redis lost or back while this caller waited for its slot: the other budget never
       // counted this turn, so it draws again there (no burst at either switch).
       if (turn.ms > 0 && link.usable !== turn.shared) continue;
-      // A pause another worker was told about while this one waited for its slot.
-      if (turn.ms > 0) await this.#waitOutPause(link, options);
+      // A pause another worker was told about while this one waited for its slot: the slot is
+      // gone; after the pause the caller draws again (else every such caller sends at its end).
+      if (turn.ms > 0 && (await this.#waitOutPause(link, options))) continue;
       return;
     }
   }
@@ -87,16 +97,18 @@ export class SharedBudget implements RateGate {
     if (link?.usable) void this.#sharePause(link, ms, advice.reason);
   }
 
-  async #waitOutPause(link: RedisLink, options: AcquireOptions): Promise<void> {
+  /** Waits out a pause, local or shared; true when there was one. */
+  async #waitOutPause(link: RedisLink, options: AcquireOptions): Promise<boolean> {
     const { signal, maxWaitMs = Number.POSITIVE_INFINITY, onWait } = options;
     const shared = await this.#sharedPause(link);
     const local = this.#pausedUntil - Date.now();
     const left = Math.max(local, shared.ms);
-    if (left <= 0) return;
+    if (left <= 0) return false;
     const reason = shared.ms > local ? shared.reason : this.#pauseReason;
     if (left > maxWaitMs) throw new WaitRefused(left, reason);
     onWait?.(left, reason);
     await this.#sleep(left, signal);
+    return true;
   }
 
   async #sharedPause(link: RedisLink): Promise<{ ms: number; reason: string }> {
@@ -210,9 +222,11 @@ interface Fallback {
 }
 
 function granted(plan: WindowPlan, res: RateLimiterRes, shared: boolean): Turn {
-  return { granted: true, ms: slotDelayMs(plan, res.consumedPoints, res.msBeforeNext), shared };
+  const ms = slotDelayMs(plan, res.consumedPoints, res.msBeforeNext);
+  const lateMs = Math.max(LATE_MS, (plan.durationSec * 1000) / plan.points);
+  return { granted: true, ms, shared, lateMs };
 }
 
 function refused(res: RateLimiterRes, shared: boolean): Turn {
-  return { granted: false, ms: Math.max(1, res.msBeforeNext), shared };
+  return { granted: false, ms: Math.max(1, res.msBeforeNext), shared, lateMs: 0 };
 }
