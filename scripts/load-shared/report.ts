@@ -30,7 +30,10 @@ export interface LoadReport {
   tokenFetches: number;
   /** Longest a surviving worker took to rejoin after Redis answered again. */
   rejoinMs: number;
-  /** Rates per phase: before the kill, after it, while Redis was down, after it came back. */
+  /**
+   * Rates per phase: before the kill, after it, while Redis was down (from 250 ms after it
+   * stopped: what the shared budget granted before may still be on its way), after it came back.
+   */
   phases: Record<"beforeKill" | "afterKill" | "redisDown" | "afterRejoin", number>;
   accepted: number;
   records: { minted: number; lost: number; duplicates: number };
@@ -101,7 +104,8 @@ export function checkRun(facts: RunFacts): LoadReport {
     phases: {
       beforeKill: rateIn(first, facts.killedAt),
       afterKill: rateIn(facts.killedAt, facts.downAt),
-      redisDown: rateIn(facts.downAt, facts.backAt),
+      // Less the first moments: requests the shared budget granted just before may be in flight.
+      redisDown: rateIn(facts.downAt + IN_FLIGHT_MS, facts.backAt),
       afterRejoin: rateIn(facts.backAt, facts.endAt),
     },
     accepted: api.accepted,

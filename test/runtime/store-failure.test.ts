@@ -1,5 +1,7 @@
 // The failure policy: Redis unreachable at start is a configuration error; Redis lost mid-run
 // means each process falls back to its share of the budget (never to no limit), then rejoins.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createHttp,
@@ -79,6 +81,27 @@ describe("Redis unreachable at start", () => {
 
   it("leaves memory as the default when CAPKIT_REDIS_URL is unset", () => {
     expect(stateStore().kind).toBe("memory");
+  });
+
+  it("loads ioredis, rate-limiter-flexible and redis-semaphore only when a Redis store opens", async () => {
+    const script = `
+      import { createRequire } from "node:module";
+      const runtime = await import("./packages/runtime/src/index.ts");
+      const { _cache } = createRequire(import.meta.url)("module");
+      const loaded = () => Object.keys(_cache).filter((f) =>
+        /node_modules\\/(ioredis|rate-limiter-flexible|redis-semaphore)\\//.test(f)).length;
+      runtime.createHttp({ baseUrl: "http://127.0.0.1:9" });
+      const before = loaded();
+      await runtime.createRedisStore({ url: "redis://127.0.0.1:9", connectTimeoutMs: 500 }).catch(() => {});
+      console.log(JSON.stringify({ before, after: loaded() }));`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      { env: { ...process.env, CAPKIT_REDIS_URL: "" } },
+    );
+    const { before, after } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+    expect(before).toBe(0);
+    expect(after).toBeGreaterThan(0);
   });
 });
 
