@@ -1,10 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHmac } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  type CapabilityInfo,
+  createJob,
   createLogger,
   createRedisStore,
+  Integration,
+  on,
   type StateStore,
+  setStateStore,
+  WebhookCapability,
+  type WebhookRoute,
+  z,
 } from "../../packages/runtime/src/index.js";
-import { type RedisServer, startRedis } from "./helpers/redis-server.js";
+import { freePort, type RedisServer, startRedis } from "./helpers/redis-server.js";
 
 const quiet = createLogger({ level: "silent" });
 let redis: RedisServer;
@@ -20,6 +29,45 @@ afterAll(async () => {
   await Promise.all(receivers.map((s) => s.close()));
   await redis.close();
 });
+afterEach(() => {
+  delete process.env.CAPKIT_REDIS_URL;
+  setStateStore(undefined);
+});
+
+const SECRET = "replay-receiver-secret-0123456789";
+
+class Hooks extends WebhookCapability {
+  static override readonly info: CapabilityInfo = {
+    name: "hooks",
+    title: "Hooks",
+    description: "test receiver",
+    surface: "external",
+  };
+  override readonly signature: string = "github";
+  protected override routes(): readonly WebhookRoute[] {
+    return [{ event: "ping", headers: { "x-github-event": "ping" }, fields: [] }];
+  }
+  protected override handlers() {
+    return { ping: on(z.looseObject({}), () => {}) };
+  }
+}
+
+/** A receiver as a worker builds it: no replay store given, so the state store's is used. */
+function receiver(): Hooks {
+  const job = createJob({ secret: { webhookSecret: SECRET }, send: () => {} });
+  return new Hooks(job, new Integration("hooks", "acme"), { log: quiet });
+}
+
+function delivery(id: string) {
+  const body = JSON.stringify({ zen: "Keep it logically awesome." });
+  const signature = createHmac("sha256", SECRET).update(body).digest("hex");
+  const headers = new Headers({
+    "x-github-event": "ping",
+    "x-github-delivery": id,
+    "x-hub-signature-256": `sha256=${signature}`,
+  });
+  return { headers, body };
+}
 
 function replays(namespace = "acme-webhook") {
   return receivers.map((store) => store.replayStore(namespace));
@@ -71,5 +119,22 @@ describe("shared webhook replay store (real redis-server)", () => {
     } finally {
       reader.disconnect();
     }
+  });
+
+  it("refuses at a second receiver (its own worker) a delivery the first one handled", async () => {
+    setStateStore(receivers[0]);
+    const first = receiver();
+    expect((await first.receive(delivery("gh-delivery-1"))).status).toBe(200);
+    setStateStore(receivers[1]);
+    const second = receiver();
+    expect((await second.receive(delivery("gh-delivery-1"))).status).toBe(409);
+    expect((await second.receive(delivery("gh-delivery-2"))).status).toBe(200);
+  });
+
+  it("answers 500 (not configured) when CAPKIT_REDIS_URL names a Redis that is not there", async () => {
+    process.env.CAPKIT_REDIS_URL = `redis://127.0.0.1:${await freePort()}`;
+    const outcome = await receiver().receive(delivery("gh-delivery-3"));
+    expect(outcome.status).toBe(500);
+    expect(outcome.message).toBe("The receiver is not configured.");
   });
 });
