@@ -24,6 +24,11 @@ export interface LoadOptions {
   killAt: number;
   redisDownAt: number;
   redisDownMs: number;
+  /**
+   * Lowest shared rate that passes, as a share of the budget. Default 0.95 (within 5 %). The
+   * ceiling is always 1.05: sending more is a breach; sending less on a starved machine is not.
+   */
+  rateFloor?: number;
   progress?: (line: string) => void;
 }
 

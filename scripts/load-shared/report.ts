@@ -118,7 +118,7 @@ export function checkRun(facts: RunFacts): LoadReport {
     loadAverage: facts.loadAverage,
     problems: [],
   };
-  report.problems = problems(report, options.rate);
+  report.problems = problems(report, options.rate, options.rateFloor ?? 1 - TOLERANCE);
   if (process.env.LOAD_DEBUG) {
     for (const refusedAt of api.refusedAt) {
       const near = times.filter((t) => Math.abs(t - refusedAt) < 1500).map((t) => t - refusedAt);
@@ -128,11 +128,13 @@ export function checkRun(facts: RunFacts): LoadReport {
   return report;
 }
 
-function problems(report: LoadReport, budget: number): string[] {
+function problems(report: LoadReport, budget: number, floor: number): string[] {
   const out: string[] = [];
   if (report.refused > 0) out.push(`the API answered 429 ${report.refused} times`);
-  if (Math.abs(report.rate - budget) > budget * TOLERANCE)
-    out.push(`aggregate rate ${report.rate.toFixed(2)} req/s is not within 5 % of ${budget}`);
+  if (report.rate > budget * (1 + TOLERANCE) || report.rate < budget * floor) {
+    const band = `${(floor * budget).toFixed(1)}–${((1 + TOLERANCE) * budget).toFixed(1)}`;
+    out.push(`aggregate rate ${report.rate.toFixed(2)} req/s is outside ${band} req/s`);
+  }
   if (report.tokenFetches !== 1) out.push(`${report.tokenFetches} token fetches, not 1`);
   if (report.phases.afterKill < budget * (1 - 2 * TOLERANCE))
     out.push(`after the kill the others sent ${report.phases.afterKill.toFixed(2)} req/s`);

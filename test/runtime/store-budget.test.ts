@@ -141,7 +141,7 @@ describe("shared rate-limit budget (real redis-server)", () => {
       logger: quiet,
     });
     await http.fetch("/records/x").then((r) => r.text());
-    const keys = await redisKeys("budget-keys:*");
+    const keys = await redis.keys("budget-keys:*");
     expect(keys.some((k) => k.startsWith(`budget-keys:budget:${new URL(api.url).host}:`))).toBe(
       true,
     );
@@ -183,14 +183,4 @@ async function issueToken(): Promise<string> {
   const body = (await response.json()) as { access_token: string };
   api.stats.tokenFetches -= 1;
   return body.access_token;
-}
-
-async function redisKeys(pattern: string): Promise<string[]> {
-  const { Redis } = await import("ioredis");
-  const client = new Redis(redis.url);
-  try {
-    return await client.keys(pattern);
-  } finally {
-    client.disconnect();
-  }
 }

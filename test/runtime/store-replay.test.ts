@@ -111,14 +111,9 @@ describe("shared webhook replay store (real redis-server)", () => {
     const id = "t=1700000000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
     expect(await a?.claim(id, 60_000)).toBe(true);
     expect(await b?.claim(id, 60_000)).toBe(true);
-    const { Redis } = await import("ioredis");
-    const reader = new Redis(redis.url);
-    try {
-      const keys = await reader.keys("replay:replay:*");
-      expect(keys.join(" ")).not.toContain("5257a869");
-    } finally {
-      reader.disconnect();
-    }
+    const keys = await redis.keys("replay:replay:*");
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(" ")).not.toContain("5257a869");
   });
 
   it("refuses at a second receiver (its own worker) a delivery the first one handled", async () => {

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { type AddressInfo, connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 
 export interface RedisServer {
   readonly port: number;
@@ -16,6 +17,10 @@ export interface RedisServer {
   start(): Promise<void>;
   /** Stops it for good and removes its directory. */
   close(): Promise<void>;
+  /** The keys matching `pattern` (none while stopped), read over a connection of its own. */
+  keys(pattern: string): Promise<string[]>;
+  /** The value of `key` (null if absent or stopped). */
+  get(key: string): Promise<string | null>;
 }
 
 const BINARY = process.env.REDIS_SERVER ?? "redis-server";
@@ -64,7 +69,23 @@ export async function startRedis(): Promise<RedisServer> {
       await stop();
       await rm(dir, { recursive: true, force: true });
     },
+    keys: (pattern) => inspect(port, (client) => client.keys(pattern), []),
+    get: (key) => inspect(port, (client) => client.get(key), null),
   };
+}
+
+/** One command over a fresh connection: what the test sees in Redis, apart from the store's. */
+async function inspect<T>(port: number, read: (client: Redis) => Promise<T>, down: T): Promise<T> {
+  const client = new Redis(port, "127.0.0.1", { lazyConnect: true, retryStrategy: () => null });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return await read(client);
+  } catch {
+    return down;
+  } finally {
+    client.disconnect();
+  }
 }
 
 export async function freePort(): Promise<number> {
