@@ -29,6 +29,24 @@ const BENCHES = [
     against: "`openapi-typescript` on the same document",
   },
   {
+    name: "First prompt",
+    script: "bench/first-prompt.ts",
+    flags: [],
+    against: "plop's own first prompt with a one-question plopfile, both through `npx plop`",
+  },
+  {
+    name: "Update",
+    script: "bench/update.ts",
+    flags: [],
+    against: "the first generation of the same integration, in the same run",
+  },
+  {
+    name: "Webhook receiver",
+    script: "bench/webhook.ts",
+    flags: [],
+    against: "`@octokit/webhooks` verifyAndReceive on the same delivery",
+  },
+  {
     name: "Lint",
     script: "bench/lint.ts",
     flags: [],
@@ -65,7 +83,7 @@ for (const bench of BENCHES) {
     `## ${bench.name}\n\nCompared with ${bench.against}.\n\n\`\`\`\n${output}\n\`\`\`\n`,
   );
   for (const line of output.split("\n")) {
-    if (/\btarget\b|\bratio\b|speed-up/.test(line))
+    if (/\btarget\b|\bratio\b|speed-up|load average/.test(line))
       summary.push(
         `| ${bench.name} | ${line
           .trim()

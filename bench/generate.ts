@@ -1,106 +1,74 @@
 /**
- * `npm run bench:generate` — issue 4's quality bars, each measured in one run:
- * 1. GitHub's full REST description, 10 operations, the whole integration written (`capkit
- *    generate --no-verify`, Node start-up included): target ≤ 1 s wall;
- * 2. `openapi-typescript` on the same file, the tool a user would otherwise run: capkit ≥ 5× faster;
- * 3. time to the first prompt of `npx plop integration`: target ≤ 1 s.
+ * `npm run bench:generate` — issue 12's generate targets, capkit and its peer alternating run by run:
+ * GitHub's full REST description, 10 operations, the whole integration written (`capkit generate
+ * --no-verify`, Node start-up included) against `openapi-typescript` on the same file (types only,
+ * the tool a user would otherwise run): capkit ≥ 5× faster, and its peak memory ≤ 200 MB.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { listOperations, loadSpec } from "../src/openapi/index.js";
 import { fetchDescription, root, WANTED } from "./github-description.js";
 
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const plain = { ...process.env, NODE_OPTIONS: "" };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+const maxrss = join(root, "bench", "maxrss.mjs");
 
-function timeCommand(command: string, args: string[], env = plain): number {
+interface Sample {
+  ms: number;
+  rssMb: number;
+}
+
+/** Wall time and peak memory of one `node` run (start-up included). */
+function run(args: string[]): Sample {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: root, env, encoding: "utf8" });
-  const elapsed = performance.now() - started;
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr}`);
-  return elapsed;
+  const result = spawnSync(process.execPath, ["--import", maxrss, ...args], {
+    cwd: root,
+    env: plain,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${result.stderr}`);
+  const kb = Number(/capkit-bench-maxrss-kb (\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
+  return { ms, rssMb: kb / 1024 };
 }
 
-/** Wall time until the plop generator's first question is on the screen. */
-function firstPrompt(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
-    let seen = "";
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`no prompt after 20 s:\n${seen}`));
-    }, 20_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes("Service name")) {
-        clearTimeout(timer);
-        const elapsed = performance.now() - started;
-        child.kill();
-        resolve(elapsed);
-      }
-    });
-  });
-}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const stats = (xs: number[]) =>
+  `${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 
 const file = fetchDescription();
 const spec = await loadSpec(file);
 const known = new Set(listOperations(spec).map((o) => o.operationId));
 const ids = WANTED.filter((id) => known.has(id));
-process.stdout.write(
-  `document: ${file.replace(root, "")} (${(statSync(file).size / 1e6).toFixed(1)} MB, ${known.size} operations); ${ids.length} selected\n`,
-);
+const loadBefore = loadavg()[0]?.toFixed(1);
 
 const scratch = mkdtempSync(join(tmpdir(), "capkit-bench-"));
 try {
-  const capkit: number[] = [];
-  const openapiTs: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const out = join(scratch, `gen-${run}`);
-    capkit.push(
-      timeCommand(process.execPath, [
-        "bin/capkit.js",
-        "generate",
-        "--spec",
-        file,
-        "--name",
-        "github",
-        "--operations",
-        ids.join(","),
-        "--out",
-        out,
-        "--no-verify",
-        "--force",
-      ]),
-    );
-    openapiTs.push(
-      timeCommand(process.execPath, [
-        "node_modules/openapi-typescript/bin/cli.js",
-        file,
-        "--output",
-        join(scratch, `schema-${run}.d.ts`),
-      ]),
-    );
+  const capkit: Sample[] = [];
+  const peer: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const generate = ["bin/capkit.js", "generate", "--spec", file, "--name", "github"];
+    const options = ["--operations", ids.join(","), "--no-verify", "--force"];
+    capkit.push(run([...generate, ...options, "--out", join(scratch, `gen-${i}`)]));
+    const cli = "node_modules/openapi-typescript/bin/cli.js";
+    peer.push(run([cli, file, "--output", join(scratch, `schema-${i}.d.ts`)]));
   }
-  const gen = median(capkit);
-  const ots = median(openapiTs);
-  const npx = await firstPrompt("npx", ["plop", "integration"], process.env);
-  const direct = await firstPrompt(
-    process.execPath,
-    ["--import", "tsx", "node_modules/plop/bin/plop.js", "integration"],
-    plain,
-  );
+  const gen = median(capkit.map((s) => s.ms));
+  const ots = median(peer.map((s) => s.ms));
+  const rss = Math.max(...capkit.map((s) => s.rssMb));
+  const peerRss = Math.max(...peer.map((s) => s.rssMb));
+  const ratio = ots / gen;
+  const minRatio = Math.min(...peer.map((s) => s.ms)) / Math.min(...capkit.map((s) => s.ms));
   const lines = [
-    `capkit generate (10 operations, all files written)  ${ms(gen)}  median of ${RUNS}  (target ≤ 1000 ms: ${gen <= 1000 ? "ok" : "MISSED"})`,
-    `openapi-typescript (types only, whole document)      ${ms(ots)}  median of ${RUNS}`,
-    `speed-up vs openapi-typescript                        ${(ots / gen).toFixed(1).padStart(6)} ×   (target ≥ 5×: ${ots / gen >= 5 ? "ok" : "MISSED"})`,
-    `first prompt, npx plop integration                    ${ms(npx)}  (target ≤ 1000 ms: ${npx <= 1000 ? "ok" : "MISSED"})`,
-    `first prompt, node plop.js (no npx)                   ${ms(direct)}`,
+    `document: ${file.replace(root, "")} (${(statSync(file).size / 1e6).toFixed(1)} MB, ${known.size} operations); ${ids.length} selected`,
+    `node ${process.version}; ${RUNS} alternating runs each; load average ${loadBefore} before, ${loadavg()[0]?.toFixed(1)} after`,
+    `capkit generate (10 operations, all files written):  ${stats(capkit.map((s) => s.ms))}`,
+    `openapi-typescript (types only, whole document):     ${stats(peer.map((s) => s.ms))}`,
+    `ratio openapi-typescript / capkit ${ratio.toFixed(1)}× (min/min ${minRatio.toFixed(1)}×)   target ≥ 5×: ${ratio >= 5 ? "ok" : "MISSED"}`,
+    `peak memory, capkit generate ${rss.toFixed(0)} MB (openapi-typescript ${peerRss.toFixed(0)} MB)   target ≤ 200 MB: ${rss <= 200 ? "ok" : "MISSED"}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 } finally {

@@ -1,6 +1,8 @@
 // `npm run bench:lint`: wall time of the compiled bin as a commit hook runs it (spawned `node
-// bin/capkit.js`, NODE_OPTIONS cleared: no tsx, no npx), against ESLint + typescript-eslint parsing
-// the same files with no rules, in the same run. Prints medians; a benchmark, not a test.
+// bin/capkit.js`, NODE_OPTIONS cleared: no tsx, no npx), against two peers on the same files in the
+// same run, each run alternating with the others: ESLint + typescript-eslint parsing with no rules,
+// and oxlint (Rust, its default rules). Prints medians with min/max and the load average; a
+// benchmark, not a test.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +15,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin/capkit.js");
 const require = createRequire(import.meta.url);
 const eslintBin = join(dirname(require.resolve("eslint/package.json")), "bin/eslint.js");
+const oxlintBin = join(dirname(require.resolve("oxlint/package.json")), "bin/oxlint");
 const tsParser = pathToFileURL(require.resolve("@typescript-eslint/parser")).href;
 const fixture = join(root, "test/lint/fixtures/good/acme");
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "" };
@@ -36,11 +39,11 @@ function median(values: number[]): number {
 type Run = [cmd: string, args: string[]];
 type Stats = { median: number; min: number; max: number };
 
-/** Runs the two commands alternately, so machine load hits both alike; both must exit 0. */
-function pair(cwd: string, a: Run, b: Run): [Stats, Stats] {
-  const times: [number[], number[]] = [[], []];
+/** Runs the commands in turn, `RUNS` rounds, so machine load hits all alike; all must exit 0. */
+function alternate(cwd: string, runs: Run[]): Stats[] {
+  const times: number[][] = runs.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    for (const [k, [cmd, args]] of [a, b].entries()) {
+    for (const [k, [cmd, args]] of runs.entries()) {
       const r = sh(cwd, cmd, args);
       if (r.status !== 0) {
         throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.out.slice(0, 2000)}`);
@@ -48,8 +51,7 @@ function pair(cwd: string, a: Run, b: Run): [Stats, Stats] {
       times[k]?.push(r.ms);
     }
   }
-  const stats = (t: number[]) => ({ median: median(t), min: Math.min(...t), max: Math.max(...t) });
-  return [stats(times[0]), stats(times[1])];
+  return times.map((t) => ({ median: median(t), min: Math.min(...t), max: Math.max(...t) }));
 }
 
 /** Writes the sample integration as service `name`, with a manifest whose hashes match. */
@@ -105,40 +107,44 @@ const changed = [
 for (const f of changed)
   writeFileSync(join(small, f), `${readFileSync(join(small, f), "utf8")}// changed\n`);
 sh(small, "git", ["add", "-A"]);
-const cacheDir = mkdtempSync(join(tmpdir(), "capkit-bench-cache-"));
-env.CAPKIT_CACHE_DIR = cacheDir; // start from an empty V8 code cache, to report the first run honestly
-const cold = sh(small, "node", [bin, ...lint(["--staged"])]);
-const [staged5, eslint5] = pair(
-  small,
+const loadBefore = loadavg()[0]?.toFixed(1);
+const [staged5, eslint5, oxlint5] = alternate(small, [
   ["node", [bin, ...lint(["--staged"])]],
   ["node", [eslintBin, ...changed]],
-);
+  ["node", [oxlintBin, ...changed]],
+]) as [Stats, Stats, Stats];
 
 // 1,000 files: 200 integrations × 5 .ts files, linted from the working tree
-const [files1000, eslint1000] = pair(
-  small,
+const [files1000, eslint1000, oxlint1000] = alternate(small, [
   ["node", [bin, ...lint(["integrations"])]],
   ["node", [eslintBin, "integrations"]],
-);
+  ["node", [oxlintBin, "integrations"]],
+]) as [Stats, Stats, Stats];
 
 const fmt = (t: Stats) =>
   `${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
-const ratio = (slow: Stats, fast: Stats) =>
-  `ratio ${(slow.median / fast.median).toFixed(1)}× (min/min ${(slow.min / fast.min).toFixed(1)}×)`;
-const load = loadavg()[0]?.toFixed(1);
+const times = (slow: Stats, fast: Stats) =>
+  `${(slow.median / fast.median).toFixed(1)}× (min/min ${(slow.min / fast.min).toFixed(1)}×)`;
+const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
 console.log(
-  `node ${process.version}; ${RUNS} alternating runs each; medians; load average ${load}`,
+  `node ${process.version}; ${RUNS} alternating runs each; medians; load average ${loadBefore} before, ${loadavg()[0]?.toFixed(1)} after`,
+);
+console.log(`capkit lint --staged, 5 changed files:    ${fmt(staged5)}`);
+console.log(`eslint + typescript-eslint, same 5 files: ${fmt(eslint5)}`);
+console.log(`oxlint, same 5 files:                     ${fmt(oxlint5)}`);
+console.log(
+  `ratio eslint / capkit, 5 files: ${times(eslint5, staged5)}   target ≥ 3×: ${verdict(eslint5.median / staged5.median >= 3)}`,
 );
 console.log(
-  `capkit lint --staged, 5 changed files, first run (empty code cache): ${cold.ms.toFixed(0)} ms`,
+  `ratio capkit / oxlint, 5 files: ${times(staged5, oxlint5)}   target ≤ 2×: ${verdict(staged5.median / oxlint5.median <= 2)}`,
 );
-console.log(`capkit lint --staged, 5 changed files:   ${fmt(staged5)}   target ≤ 250 ms`);
+console.log(`capkit lint, 1,000 files:                 ${fmt(files1000)}`);
+console.log(`eslint + typescript-eslint, 1,000 files:  ${fmt(eslint1000)}`);
+console.log(`oxlint, 1,000 files:                      ${fmt(oxlint1000)}`);
 console.log(
-  `eslint + typescript-eslint, same 5 files: ${fmt(eslint5)}   ${ratio(eslint5, staged5)}`,
+  `ratio eslint / capkit, 1,000 files: ${times(eslint1000, files1000)}   target ≥ 3×: ${verdict(eslint1000.median / files1000.median >= 3)}`,
 );
-console.log(`capkit lint, 1,000 files:                ${fmt(files1000)}   target ≤ 2000 ms`);
 console.log(
-  `eslint + typescript-eslint, 1,000 files: ${fmt(eslint1000)}   ${ratio(eslint1000, files1000)}   target ≥ 3×`,
+  `ratio capkit / oxlint, 1,000 files: ${times(files1000, oxlint1000)}   (no target: oxlint is native and multi-threaded)`,
 );
 rmSync(small, { recursive: true, force: true });
-rmSync(cacheDir, { recursive: true, force: true });

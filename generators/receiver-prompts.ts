@@ -5,7 +5,7 @@
  */
 import type { LoadedSpec } from "../src/openapi/index.js";
 import type { WebhookSummary } from "../src/openapi/select-webhooks.js";
-import type { SearchChoice } from "./search-checkbox.js";
+import { atLeastOne, commaList, type SearchChoice } from "./search-checkbox.js";
 
 export type Kind = "pull" | "receiver";
 
@@ -57,13 +57,8 @@ export function kindPrompts(session: KindSession) {
       message: "Webhook events (the likely risk and asset sources are selected):",
       when: receiver,
       choices: () => eventChoices(session),
-      bypass: (value: string) =>
-        value
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      validate: async (value: string[]) =>
-        value.length === 0 ? "Select at least one event." : true,
+      bypass: commaList,
+      validate: atLeastOne("event"),
     },
     signature: {
       type: "input",

@@ -1,13 +1,14 @@
 /**
- * A checkbox prompt that filters as you type: GitHub's description has over a thousand operations,
- * and scrolling through them is no way to pick ten. Typed text filters on method, path, id and
- * summary; space toggles, arrows move, backspace edits the filter, enter accepts. Selections outside
- * the current filter are kept.
+ * A checkbox prompt for documents with a thousand operations. Two modes, so that a key never means
+ * two things: in the list, space toggles, arrows and page up/down move, tab shows only the selected
+ * operations, enter accepts; typing (or `/`) opens the filter, where every character — space
+ * included — is filter text (words must all match), and enter, escape or an arrow goes back to the
+ * list. Selections outside the filter are kept, and the count of selected is always on screen.
  */
 import Base from "inquirer/lib/prompts/base.js";
 import observe from "inquirer/lib/utils/events.js";
 import pc from "picocolors";
-import { map } from "rxjs";
+import { filter, map } from "rxjs";
 
 export interface SearchChoice {
   name: string;
@@ -17,11 +18,33 @@ export interface SearchChoice {
   group?: string;
 }
 
+interface Key {
+  name?: string;
+  ctrl?: boolean;
+  meta?: boolean;
+}
+
 const PAGE = 15;
+
+/** A picker's answer given on the command line: `a,b,c`. */
+export const commaList = (value: string): string[] =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A picker's check: at least one of `what` picked. */
+export const atLeastOne =
+  (what: string) =>
+  async (value: string[]): Promise<string | true> =>
+    value.length === 0 ? `Select at least one ${what}.` : true;
+const PRINTABLE = /^[\x20-\x7e]$/;
 
 export class SearchCheckboxPrompt extends Base {
   #all: SearchChoice[] = [];
   #filter = "";
+  #typing = false;
+  #selectedOnly = false;
   #pointer = 0;
   #done: ((value: unknown) => void) | undefined;
 
@@ -38,7 +61,12 @@ export class SearchCheckboxPrompt extends Base {
     const list = Array.isArray(choices) ? choices : (choices.choices ?? []);
     this.#all = list.filter((c) => typeof c.value === "string").map((c) => ({ ...c }));
     const events = observe(this.rl);
-    const validation = this.handleSubmitEvents(events.line.pipe(map(() => this.#values())));
+    // readline reports enter as a line before the keypress: in the filter, enter only closes it
+    const submit = events.line.pipe(
+      filter(() => this.#acceptsEnter()),
+      map(() => this.#values()),
+    );
+    const validation = this.handleSubmitEvents(submit);
     validation.success.forEach((state) => {
       this.#end(state.value);
     });
@@ -52,33 +80,79 @@ export class SearchCheckboxPrompt extends Base {
     return this;
   }
 
+  #acceptsEnter(): boolean {
+    if (!this.#typing) return true;
+    this.#typing = false;
+    this.#render();
+    return false;
+  }
+
   #visible(): SearchChoice[] {
     const words = this.#filter.toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return this.#all;
     return this.#all.filter((c) => {
+      if (this.#selectedOnly && !c.checked) return false;
       const text = `${c.name} ${c.value} ${c.group ?? ""}`.toLowerCase();
       return words.every((w) => text.includes(w));
     });
   }
 
-  #onKey(value: string | undefined, key: { name?: string; ctrl?: boolean; meta?: boolean }): void {
+  #move(by: number): void {
+    const last = this.#visible().length - 1;
+    this.#pointer = Math.max(0, Math.min(last, this.#pointer + by));
+  }
+
+  #onKey(value: string | undefined, key: Key): void {
     if (this.status === "answered") return;
-    const visible = this.#visible();
-    if (key.name === "up") this.#pointer = Math.max(0, this.#pointer - 1);
-    else if (key.name === "down") this.#pointer = Math.min(visible.length - 1, this.#pointer + 1);
-    else if (key.name === "space") {
-      const choice = visible[this.#pointer];
-      if (choice) choice.checked = !choice.checked;
-    } else if (key.name === "backspace") {
-      this.#filter = this.#filter.slice(0, -1);
-      this.#pointer = 0;
-    } else if (value && !key.ctrl && !key.meta && /^[\x20-\x7e]$/.test(value)) {
-      this.#filter += value;
-      this.#pointer = 0;
+    if (!this.#navigate(key)) {
+      if (this.#typing) this.#type(value, key);
+      else this.#command(value, key);
     }
     // readline keeps typed text in its own line buffer; the filter is ours, so clear it.
     this.rl.line = "";
     this.#render();
+  }
+
+  /** Keys that mean the same in both modes: moving leaves the filter for the list. */
+  #navigate(key: Key): boolean {
+    const moves: Record<string, number> = { up: -1, down: 1, pageup: -PAGE, pagedown: PAGE };
+    if (key.name && key.name in moves) {
+      this.#typing = false;
+      this.#move(moves[key.name] ?? 0);
+      return true;
+    }
+    if (key.name === "tab") {
+      this.#selectedOnly = !this.#selectedOnly;
+      this.#pointer = 0;
+      return true;
+    }
+    return false;
+  }
+
+  #type(value: string | undefined, key: Key): void {
+    if (key.name === "escape") this.#typing = false;
+    else if (key.name === "backspace") this.#filter = this.#filter.slice(0, -1);
+    else if (key.ctrl && key.name === "u") this.#filter = "";
+    else if (value && !key.ctrl && !key.meta && PRINTABLE.test(value)) this.#filter += value;
+    this.#pointer = 0;
+  }
+
+  #command(value: string | undefined, key: Key): void {
+    if (key.name === "space") {
+      const choice = this.#visible()[this.#pointer];
+      if (choice) choice.checked = !choice.checked;
+      // in the selected-only view, an unchecked row disappears: stay in range
+      this.#move(0);
+    } else if (key.name === "backspace" || (key.ctrl && key.name === "u")) {
+      this.#typing = true;
+      this.#type(value, key);
+    } else if (value === "/") {
+      this.#typing = true;
+    } else if (value && !key.ctrl && !key.meta && PRINTABLE.test(value) && value !== " ") {
+      // typing a letter in the list starts a new filter with it
+      this.#typing = true;
+      this.#filter = value;
+      this.#pointer = 0;
+    }
   }
 
   #values(): string[] {
@@ -88,9 +162,24 @@ export class SearchCheckboxPrompt extends Base {
   #end(value: unknown): void {
     this.status = "answered";
     const picked = this.#values();
-    this.screen.render(`${this.getQuestion()}${pc.cyan(picked.join(", "))}`, "");
+    this.screen.render(
+      `${this.getQuestion()}${pc.cyan(`${picked.length} selected: ${picked.join(", ")}`)}`,
+      "",
+    );
     this.screen.done();
     this.#done?.(value);
+  }
+
+  #status(shown: number): string {
+    const selected = pc.bold(`${this.#values().length} selected`);
+    const view = this.#selectedOnly ? "only the selected" : `${shown} of ${this.#all.length} shown`;
+    const filterText = this.#typing
+      ? `filter: ${this.#filter}${pc.inverse(" ")}  (enter or ↓ back to the list)`
+      : `filter: ${this.#filter ? JSON.stringify(this.#filter) : "none (type or / to filter)"}`;
+    const keys = this.#typing
+      ? "every key types; words must all match"
+      : "space toggles · ↑↓ pgup pgdn move · tab selected only · enter accepts";
+    return `${selected} · ${view} · ${filterText}\n${pc.dim(keys)}`;
   }
 
   #render(error?: string): void {
@@ -108,12 +197,11 @@ export class SearchCheckboxPrompt extends Base {
       }
       const box = choice.checked ? pc.green("◉") : "◯";
       const line = `${box} ${choice.name}`;
-      lines.push(start + i === this.#pointer ? pc.cyan(`❯${line}`) : ` ${line}`);
+      const pointed = start + i === this.#pointer && !this.#typing;
+      lines.push(pointed ? pc.cyan(`❯${line}`) : ` ${line}`);
     });
-    const status = pc.dim(
-      `filter: ${this.#filter || "(type to filter)"} · ${visible.length} of ${this.#all.length} shown · ${this.#values().length} selected · space toggles, enter accepts`,
-    );
-    const body = [`${this.getQuestion()}`, status, ...lines].join("\n");
+    if (visible.length === 0) lines.push(pc.dim("  (nothing matches)"));
+    const body = [this.getQuestion(), this.#status(visible.length), ...lines].join("\n");
     this.screen.render(body, error ? pc.red(`>> ${error}`) : "");
   }
 }

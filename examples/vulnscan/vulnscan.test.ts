@@ -203,11 +203,9 @@ describe("vulnscan: filter", () => {
 });
 
 describe("vulnscan: transforms", () => {
-  const target = new Integration("vulnscan", "acme");
-
   it("toFindingRisk maps a listFindings record to a Risk", () => {
     const record = FindingRecord.parse(samples.listFindingsSample);
-    expect(toFindingRisk(record, target)).toEqual(
+    expect(toFindingRisk(record)).toEqual(
       new Risk(new Asset("vpn.acme.example", "vpn.acme.example"), "CVE-2024-3400", "TC"),
     );
   });
@@ -257,7 +255,7 @@ describe("vulnscan: invoke and checkAffiliation (completed by hand)", () => {
       cve_id: null,
       status: "fixed",
     });
-    const risk = toFindingRisk(record, new Integration("vulnscan", "acme"));
+    const risk = toFindingRisk(record);
     expect(risk.name).toBe(samples.listFindingsSample.title);
     expect(risk.status).toBe("RC");
   });

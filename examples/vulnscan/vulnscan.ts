@@ -41,7 +41,7 @@ export class Vulnscan extends BaseCapability {
   client(): VulnscanClient {
     this.#client ??= new VulnscanClient(
       this.http({
-        baseUrl: this.job.config.baseUrl ?? VULNSCAN_BASE_URL,
+        baseUrl: this.job.config["baseUrl"] ?? VULNSCAN_BASE_URL,
         auth: { type: "bearer", token: this.secret("token") },
       }),
     );
@@ -57,7 +57,7 @@ export class Vulnscan extends BaseCapability {
     await this.validateCredentials();
     const client = this.client();
     for await (const record of client.listFindings()) {
-      this.sendRisk(toFindingRisk(record, this.target));
+      this.sendRisk(toFindingRisk(record));
     }
     for await (const record of client.listHosts()) {
       this.sendAsset(toHostAsset(record));

@@ -26,18 +26,18 @@ export const HostRecord = z.looseObject({
   hostname: z.string(),
   ip_address: z.string(),
   os: z.string().nullish(),
-  open_ports: z.array(z.unknown()).nullish(),
+  open_ports: z.array(z.number()).nullish(),
   last_seen: z.string().nullish(),
 });
 export type HostRecord = z.infer<typeof HostRecord>;
 
 /** One getCurrentUser record (GET /me). Lenient: unknown keys pass. */
-export const MeRecord = z.looseObject({
+export const UserRecord = z.looseObject({
   id: z.string(),
   email: z.string(),
   organization: z.string(),
 });
-export type MeRecord = z.infer<typeof MeRecord>;
+export type UserRecord = z.infer<typeof UserRecord>;
 
 export interface paths {
   "/me": {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import pc from "picocolors";
-import { buildChecklist, type Checklist } from "../lint/check.js";
+import type { Checklist } from "../lint/check.js";
 import type { StepResult } from "../lint/run-tests.js";
 
 interface CheckOptions {
@@ -49,8 +49,23 @@ export function registerCheck(program: Command): void {
     .argument("<dir>", "the integration folder, e.g. integrations/acme")
     .option("--run-tests", "also type-check the folder (TypeScript 7 tsc) and run its vitest tests")
     .option("--json", "print the checklist as JSON")
-    .option("--config <path>", "config file")
+    .option(
+      "--config <path>",
+      "config file (default: the first of capkit.config.json, .ts, .js, .mjs in the working directory)",
+    )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ capkit check integrations/acme                 # each rule ✅/❌ with file:line, line counts
+  $ capkit check integrations/acme --run-tests     # and the type-check and the tests
+  $ capkit check integrations/acme --json
+
+Exit codes: 0 ready for review, 1 a rule, the type-check or a test failed, 2 usage or config error.`,
+    )
     .action(async (dir: string, options: CheckOptions) => {
+      // loaded on use: `capkit generate` and `doctor` never load the linter
+      const { buildChecklist } = await import("../lint/check.js");
       const list = await buildChecklist(process.cwd(), dir, options.config);
       // execa loads only when tests run: plain `capkit check` and `capkit lint` stay fast
       const tests = options.runTests

@@ -5,8 +5,9 @@ import type { IntegrationModel, Pagination } from "../model/types.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/index.js";
 import { isObject } from "../openapi/pointer.js";
 import { renderWebhooks, type WebhookReport } from "./doctor-webhooks.js";
+import { addSpecLimitOptions, type SpecLimitFlags, specLimits } from "./spec-limits.js";
 
-interface DoctorOptions {
+interface DoctorOptions extends SpecLimitFlags {
   json?: boolean;
   specHeader?: string;
   allowRemoteRefs?: boolean;
@@ -14,7 +15,7 @@ interface DoctorOptions {
 
 /** `capkit doctor <spec>`: what capkit sees in a document, before generating anything. */
 export function doctorCommand(): Command {
-  return new Command("doctor")
+  const command = new Command("doctor")
     .description(
       "Show what capkit detects in an OpenAPI document: operations, auth, pagination, record kinds, warnings.",
     )
@@ -24,7 +25,18 @@ export function doctorCommand(): Command {
       "--spec-header <header>",
       'header sent with the spec download, "Name: value" (or CAPKIT_SPEC_HEADER)',
     )
-    .option("--allow-remote-refs", "follow $refs to other hosts")
+    .option("--allow-remote-refs", "follow $refs to other hosts");
+  return addSpecLimitOptions(command)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ capkit doctor ./openapi.yaml                   # servers, operations by tag, auth, pagination
+  $ capkit doctor https://example.com/openapi.json --json > report.json
+  $ capkit doctor https://example.com/huge.json --max-spec-bytes 100000000 --timeout 120
+
+Exit codes: 0 report printed, 1 the document could not be read (unreachable, invalid, no operations), 2 usage.`,
+    )
     .action(async (source: string, options: DoctorOptions) => {
       process.stdout.write(await doctor(source, options));
     });
@@ -36,6 +48,7 @@ export async function doctor(source: string, options: DoctorOptions = {}): Promi
   const spec = await loadSpec(source, {
     ...(options.specHeader ? { header: options.specHeader } : {}),
     allowRemoteRefs: options.allowRemoteRefs === true,
+    ...specLimits(options),
     onProgress: progressReporter(process.stderr),
   });
   const report = await buildReport(spec);

@@ -1,27 +1,49 @@
 /**
  * `capkit generate` on a terminal with answers missing: runs the plop generator (the same prompts
- * and action as `npx plop integration`), with the flags given so far as bypass answers.
+ * and actions as `npx plop integration`), with the flags given so far as bypass answers.
  */
+import { resolve } from "node:path";
 import nodePlop from "node-plop";
+import pc from "picocolors";
+import { assertProjectReady } from "../generate/preflight.js";
+import { checkOutputFolder } from "../generate/write.js";
 import { packageFile } from "../verify/tools.js";
+import type { GenerateFlags } from "./generate.js";
 
-export async function runInteractive(flags: {
-  spec?: string;
-  name?: string;
-  operations?: string;
-}): Promise<number> {
+/**
+ * The checks that must not wait for the last answer: what the project lacks, and an occupied output
+ * folder when the flags already name it.
+ */
+export function beforePrompts(flags: GenerateFlags, cwd = process.cwd()): void {
+  const out = flags.out ?? (flags.name ? `integrations/${flags.name}` : undefined);
+  assertProjectReady(resolve(cwd, out ?? "integrations"), { cwd });
+  if (out) checkOutputFolder(resolve(cwd, out), flags.force === true);
+}
+
+export async function runInteractive(flags: GenerateFlags): Promise<number> {
+  beforePrompts(flags);
   const plop = await nodePlop(packageFile("dist/plopfile.js"));
   const generator = plop.getGenerator("integration");
-  // Positional bypass in prompt order (name, spec, kind, operations); "_" asks the question.
+  // Positional bypass in prompt order (name, spec, kind, operations, kinds, pagination, auth,
+  // validation, events, signature, out); "_" asks the question.
   const answers = await generator.runPrompts([
     flags.name ?? "_",
     flags.spec ?? "_",
     "_",
     flags.operations ?? "_",
+    "_",
+    "_",
+    flags.auth ?? "_",
+    flags.validation ?? "_",
+    "_",
+    "_",
+    flags.out ?? "_",
   ]);
-  const { changes, failures } = await generator.runActions(answers);
-  for (const change of changes) process.stdout.write(`${change.path}\n`);
-  for (const failure of failures)
-    process.stderr.write(`${String(failure.error ?? failure.message ?? "")}\n`);
+  const { failures } = await generator.runActions(answers, {
+    onSuccess: (change) => process.stdout.write(`${pc.green("✔")} ${change.path}\n`),
+    onFailure: (failure) =>
+      process.stderr.write(`${pc.red("✘")} ${String(failure.error ?? failure.message ?? "")}\n`),
+    onComment: (text) => process.stderr.write(`${pc.dim(`${text}…`)}\n`),
+  });
   return failures.length > 0 ? 1 : 0;
 }

@@ -5,6 +5,7 @@
 import { relative } from "node:path";
 import pc from "picocolors";
 import type { GenerateResult } from "../generate/index.js";
+import { type StageEvent, stageText } from "../generate/stages.js";
 
 export interface Handoff {
   status: "complete" | "needs_review" | "blocked";
@@ -81,21 +82,7 @@ export function detailLines(
     out.push(pc.yellow(`  renamed ${r.kind} ${JSON.stringify(r.from)} → ${r.to}: ${r.reason}`));
   for (const w of notes.warnings)
     out.push(pc.yellow(`  warning: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ""}`));
-  if (v) {
-    out.push(
-      v.build.ok
-        ? `${pc.green("✔")} build ok (tsc --noEmit)`
-        : `${pc.red("✘")} build failed (tsc --noEmit):\n${v.build.output}`,
-    );
-    if (!v.tests.ran)
-      out.push(`${pc.red("✘")} tests did not run: ${v.tests.output.split("\n")[0]}`);
-    else {
-      out.push(
-        `${v.tests.unexpected.length === 0 ? pc.green("✔") : pc.red("✘")} ${v.tests.passed} passed, ${v.tests.red} failing as expected (RED: NotImplementedError)${v.tests.unexpected.length ? `, ${v.tests.unexpected.length} failing unexpectedly` : ""}`,
-      );
-      for (const t of v.tests.unexpected) out.push(pc.red(`    ✘ ${t.name}: ${t.message ?? ""}`));
-    }
-  }
+  if (v) out.push(stageLine(stageText.typechecked(v.build)), stageLine(stageText.tested(v.tests)));
   return out;
 }
 
@@ -110,5 +97,18 @@ export function handoffVerification(v: GenerateResult["verification"]): Handoff[
     command_output: v
       ? `${v.build.command}: ${v.build.ok ? "ok" : v.build.output}\n${v.tests.command}: ${counts}`
       : "",
+  };
+}
+
+/** `✔ build ok`, `✘ 1 failing unexpectedly`, or `loading x…` for a stage that has just started. */
+export function stageLine(event: StageEvent): string {
+  if (event.status === "start") return pc.dim(`${event.text}…`);
+  return `${event.status === "done" ? pc.green("✔") : pc.red("✘")} ${event.text}`;
+}
+
+/** Progress on a terminal's stderr: one line per stage event. */
+export function printStage(stream: { write(text: string): unknown }) {
+  return (event: StageEvent): void => {
+    stream.write(`${stageLine(event)}\n`);
   };
 }

@@ -3,13 +3,13 @@
  * On a terminal, missing answers are asked for through the same plop generator.
  */
 import type { Command } from "commander";
-import pc from "picocolors";
 import { CapkitError } from "../errors.js";
 import { parsePairs, RECORD_KINDS } from "../generate/answers.js";
 import { exampleSpecPath } from "../generate/example.js";
 import type { GenerateOptions } from "../generate/index.js";
 import type { AuthModel, RecordKind } from "../model/types.js";
-import { formatReport, toHandoff } from "./generate-report.js";
+import { formatReport, printStage, toHandoff } from "./generate-report.js";
+import { addSpecLimitOptions, type SpecLimitFlags, specLimits } from "./spec-limits.js";
 
 const AUTH_KINDS: AuthModel["kind"][] = [
   "bearer",
@@ -19,7 +19,7 @@ const AUTH_KINDS: AuthModel["kind"][] = [
   "none",
 ];
 
-interface GenerateFlags {
+export interface GenerateFlags extends SpecLimitFlags {
   spec?: string;
   name?: string;
   operations?: string;
@@ -28,7 +28,9 @@ interface GenerateFlags {
   auth?: string;
   kinds?: string;
   pagination?: string;
+  validation?: string;
   force?: boolean;
+  writeConflicts?: boolean;
   dryRun?: boolean;
   json?: boolean;
   yes?: boolean;
@@ -88,6 +90,7 @@ export function optionsFromFlags(
   const operations = list(flags.operations);
   const tags = list(flags.tags);
   const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
+  const limits = specLimits(flags);
   return {
     spec: flags.spec ?? exampleSpecPath(),
     ...(flags.name ? { name: flags.name } : {}),
@@ -97,16 +100,20 @@ export function optionsFromFlags(
     ...(flags.auth ? { auth: flags.auth as AuthModel["kind"] } : {}),
     ...(recordKinds ? { recordKinds: recordKinds as Record<string, RecordKind> } : {}),
     ...(pagination ? { pagination } : {}),
+    ...(flags.validation ? { validation: flags.validation } : {}),
     force: flags.force === true,
+    writeConflicts: flags.writeConflicts === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
     ...(specHeader ? { specHeader } : {}),
     allowRemoteRefs: flags.allowRemoteRefs === true,
+    ...(limits.maxBytes ? { maxSpecBytes: limits.maxBytes } : {}),
+    ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}),
   };
 }
 
 export function registerGenerate(program: Command): void {
-  program
+  const command = program
     .command("generate")
     .description(
       "Generate an integration (main, client, types, transform, tests) from an OpenAPI document.",
@@ -131,7 +138,19 @@ export function registerGenerate(program: Command): void {
       "--pagination <id=none,…>",
       "read only the first page of these operations instead of the detected style",
     )
-    .option("-f, --force", "overwrite an existing integration folder")
+    .option(
+      "--validation <operationId>",
+      "the operation validateCredentials calls (default: /me, /user, /whoami… or the first list operation)",
+    )
+    // no -f: ESLint users read -f as the output format, and overwriting must be spelled out
+    .option(
+      "--force",
+      "rewrite the generated files of an existing integration (hand-owned files you changed are kept)",
+    )
+    .option(
+      "--write-conflicts",
+      "with --force: write the new generation of each hand-owned file you changed as <file>.capkit-new",
+    )
     .option("--dry-run", "list the files, their line counts and diffs; write nothing")
     .option(
       "--json",
@@ -151,7 +170,8 @@ export function registerGenerate(program: Command): void {
     .option(
       "--signature <scheme>",
       "receiver signature: github, stripe, slack, standard, okta or hmac-sha256:<header>[:hex|base64] (default: detected)",
-    )
+    );
+  addSpecLimitOptions(command)
     .addHelpText(
       "after",
       `
@@ -160,6 +180,10 @@ Examples:
   $ capkit generate --spec ./openapi.yaml --name acme --operations listHosts,listFindings
   $ capkit generate --spec https://example.com/openapi.json --name acme --tags Vulnerabilities --dry-run
   $ capkit generate --spec webhooks.json --name github --events "code-scanning-alert/*" --signature github
+
+Before the first prompt, capkit checks that the project holding the output folder has
+@capkit/runtime, vitest and msw installed, and that the folder is free; it prints the install
+command when something is missing.
 
 Exit codes: 0 written and verified (transform tests RED by design), 1 verification failed or bad input, 2 usage.`,
     )
@@ -183,9 +207,7 @@ Exit codes: 0 written and verified (transform tests RED by design), 1 verificati
       const result = await generate({
         ...options,
         cwd,
-        ...(showProgress
-          ? { onProgress: (m: string) => process.stderr.write(pc.dim(`${m}…\n`)) }
-          : {}),
+        ...(showProgress ? { onProgress: printStage(process.stderr) } : {}),
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(toHandoff(result, cwd), null, 2)}\n`);
       else process.stdout.write(`${formatReport(result, cwd)}\n`);

@@ -1,7 +1,6 @@
 import { type Command, Option } from "commander";
 import { CapkitError } from "../errors.js";
 import { FORMAT_NAMES, type FormatName, loadFormatter } from "../lint/format/load.js";
-import { lint } from "../lint/index.js";
 
 export interface LintCommandOptions {
   staged?: boolean;
@@ -33,6 +32,8 @@ export async function runLintCommand(
   options: LintCommandOptions,
   io: Io,
 ): Promise<number> {
+  // loaded on use: `capkit generate` and `doctor` never load the linter
+  const { lint } = await import("../lint/index.js");
   const result = await lint({
     cwd: io.cwd,
     paths,
@@ -71,13 +72,28 @@ export function registerLint(program: Command): void {
     )
     .option(
       "--config <path>",
-      "config file (default: capkit.config.json or .ts in the working directory)",
+      "config file (default: the first of capkit.config.json, .ts, .js, .mjs in the working directory)",
     )
     .option(
       "--max-warnings <n>",
       "exit 1 when there are more warnings than this (-1: no limit)",
       parseMaxWarnings,
       -1,
+    )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ capkit lint                                    # every integration under the configured folder
+  $ capkit lint integrations/acme --format json
+  $ capkit lint --staged                           # in a commit hook: the staged content only
+  $ capkit lint --format sarif > capkit.sarif      # for GitHub code scanning
+
+Config: the first of capkit.config.json, .ts, .js, .mjs in the working directory (a module
+default-exports the same object; .ts needs Node 22.6+ type stripping or a loader such as tsx).
+Schema: schema/capkit.config.schema.json in the capkit package.
+
+Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or config error.`,
     )
     .action(async (paths: string[], options: LintCommandOptions) => {
       process.exitCode = await runLintCommand(paths, options, {

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { classify, type TestRunResult } from "../verify/run-tests.js";
+import { MODULE_MODES, type ModuleMode, STRICT_FLAGS } from "../verify/strict.js";
 import { resolvable, tscBin, vitestBin } from "../verify/tools.js";
-import { TSC_FLAGS } from "../verify/typecheck.js";
 
 function run(
   args: string[],
@@ -37,10 +37,28 @@ function run(
   });
 }
 
-/** Type errors per integration folder (the folder's name under `root`). */
+/**
+ * Type errors per integration folder (the folder's name under `root`), under the strict flags with
+ * `nodenext` and with `bundler` resolution: the same files, one `tsc` per mode.
+ */
 export async function typecheckAll(
   root: string,
   folders: string[],
+): Promise<Map<string, string[]>> {
+  const errors = new Map<string, string[]>();
+  for (const mode of Object.keys(MODULE_MODES) as ModuleMode[]) {
+    for (const [folder, lines] of await typecheckMode(root, folders, mode)) {
+      const tagged = lines.map((line) => (mode === "nodenext" ? line : `[${mode}] ${line}`));
+      errors.set(folder, [...(errors.get(folder) ?? []), ...tagged]);
+    }
+  }
+  return errors;
+}
+
+async function typecheckMode(
+  root: string,
+  folders: string[],
+  mode: ModuleMode,
 ): Promise<Map<string, string[]>> {
   const files = folders.flatMap((folder) =>
     readdirSync(join(root, folder))
@@ -52,7 +70,8 @@ export async function typecheckAll(
   const types = resolvable(root, "@types/node/package.json")
     ? ["--types", "node"]
     : ["--types", ""];
-  const { output } = await run([tscBin(), ...TSC_FLAGS, ...types, ...files], root, 600_000);
+  const args = [tscBin(), ...STRICT_FLAGS, ...MODULE_MODES[mode], ...types, ...files];
+  const { output } = await run(args, root, 600_000);
   for (const line of output.split("\n")) {
     const match = /^(.+?)\(\d+,\d+\): error /.exec(line);
     if (!match) continue;

@@ -29,12 +29,13 @@ export function formatTable(report: CorpusReport): string {
     "generate",
   ].join("  ");
   const t = report.totals;
+
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   return [
     header,
     ...rows,
     "",
     `${t.documents} documents: ${t.ok} ok, ${t.rejected} rejected, ${t.broken} broken`,
-    `time: generate ${s(report.timings.generateMs)}, lint ${s(report.timings.lintMs)}, type-check ${s(report.timings.typecheckMs)}, tests ${s(report.timings.testsMs)}, total ${s(report.timings.totalMs)}`,
+    `time: generate ${s(report.timings.generateMs)}, lint ${s(report.timings.lintMs)}, eslint ${s(report.timings.eslintMs)}, type-check ${s(report.timings.typecheckMs)}, tests ${s(report.timings.testsMs)}, total ${s(report.timings.totalMs)}`,
   ].join("\n");
 }

@@ -10,6 +10,7 @@ import { lint } from "../lint/index.js";
 import { validateServiceName } from "../model/names.js";
 import { VERSION } from "../version.js";
 import { testAll, typecheckAll } from "./batch-checks.js";
+import { eslintAll } from "./eslint-check.js";
 import { findDocuments, sample, serviceNames } from "./find.js";
 import { type GenerateOutcome, generateOne } from "./generate-one.js";
 import type { CorpusReport, DocumentResult } from "./types.js";
@@ -76,6 +77,11 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
   t = performance.now();
   const typeErrors = await typecheckAll(options.scratch, written);
   const typecheckMs = performance.now() - t;
+  progress("typescript-eslint recommended + strict over them");
+  t = performance.now();
+  const eslint = await eslintAll(options.scratch, written);
+  if (eslint.skipped) progress(`typescript-eslint check skipped: ${eslint.skipped}`);
+  const eslintMs = performance.now() - t;
   progress("running their tests");
   t = performance.now();
   const tests = await testAll(options.scratch, jobs);
@@ -104,6 +110,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
         .filter((n) => n >= LINE_LIMIT)
         .map((n) => `a file of ${n} lines (limit ${LINE_LIMIT})`),
       ...(typeErrors.get(name) ?? []).slice(0, 5),
+      ...(eslint.findings.get(name) ?? []).slice(0, 5),
       ...(lintFindings.get(name) ?? []).slice(0, 5),
       ...(run
         ? run.unexpected.map((u) => `test failed: ${u.name}: ${u.message ?? ""}`)
@@ -132,6 +139,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusReport> {
       generateMs: Math.round(generateMs),
       typecheckMs: Math.round(typecheckMs),
       lintMs: Math.round(lintMs),
+      eslintMs: Math.round(eslintMs),
       testsMs: Math.round(testsMs),
       totalMs: Math.round(performance.now() - started),
     },

@@ -26,6 +26,7 @@ export interface CorpusReport {
     generateMs: number;
     typecheckMs: number;
     lintMs: number;
+    eslintMs: number;
     testsMs: number;
     totalMs: number;
   };

@@ -27,9 +27,17 @@ export function importLines(specs: ImportSpec[]): string[] {
   return specs.map(importLine).filter((line): line is string => line !== undefined);
 }
 
-/** Which of `candidates` appear as whole words in `text`. */
+/** The code of a TypeScript text without its comments and the contents of its strings. */
+function codeOnly(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"/g, (m) =>
+    m.startsWith('"') ? '""' : " ",
+  );
+}
+
+/** Which of `candidates` appear as whole words in the code of `text` (not in its comments). */
 export function usedNames(text: string, candidates: Iterable<string>): string[] {
+  const code = codeOnly(text);
   return [...candidates].filter((name) =>
-    new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(text),
+    new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code),
   );
 }

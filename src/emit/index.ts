@@ -4,7 +4,7 @@
  */
 import type { IntegrationModel } from "../model/types.js";
 import { VERSION } from "../version.js";
-import { emitClient } from "./client/emit.js";
+import { emitClient, idempotentRoutes } from "./client/emit.js";
 import type { EmitContext, EmittedFile } from "./context.js";
 import { emitHandFiles } from "./hand/emit.js";
 import { manifest } from "./manifest.js";
@@ -30,14 +30,14 @@ export interface EmitOptions extends Partial<EmitContext> {
   typesParts?: TypesPartsFn;
 }
 
-export async function emitIntegration(
-  model: IntegrationModel,
-  options: EmitOptions = {},
-): Promise<EmittedFile[]> {
-  const ctx: EmitContext = {
+function contextOf(options: EmitOptions): EmitContext {
+  return {
     version: options.version ?? VERSION,
     lineBudget: options.lineBudget ?? DEFAULT_LINE_BUDGET,
   };
+}
+
+function prepare(model: IntegrationModel) {
   if (!/^[a-z][a-z0-9-]*$/.test(model.service))
     throw new Error(`capkit: unsafe service name ${JSON.stringify(model.service)}`);
   identifier(model.className);
@@ -45,10 +45,33 @@ export async function emitIntegration(
   const names = {
     clientClass: identifier(`${model.className}Client`),
     baseUrlConst: identifier(`${model.fileBase.toUpperCase()}_BASE_URL`),
+    // empty when every operation is a GET: the main file passes it to `this.http` only when set
+    idempotentConst:
+      idempotentRoutes(model).length > 0
+        ? identifier(`${model.fileBase.toUpperCase()}_IDEMPOTENT`)
+        : "",
   };
   const views = model.operations.map((op) => operationView(model, op, files));
   const extraViews = model.extraOperations.map((op) => operationView(model, op, files));
-  const allViews = [...views, ...extraViews];
+  return { files, names, views, allViews: [...views, ...extraViews] };
+}
+
+/** Only the hand-owned files (`capkit update` compares two generations of them). */
+export async function emitHandOnly(
+  model: IntegrationModel,
+  options: EmitOptions = {},
+): Promise<EmittedFile[]> {
+  const { files, names, views, allViews } = prepare(model);
+  const hand = emitHandFiles(model, views, allViews, files, contextOf(options), names);
+  return options.format ? await options.format(hand) : hand;
+}
+
+export async function emitIntegration(
+  model: IntegrationModel,
+  options: EmitOptions = {},
+): Promise<EmittedFile[]> {
+  const ctx = contextOf(options);
+  const { files, names, views, allViews } = prepare(model);
   // openapi-typescript runs once; only the packing of its output depends on the budget.
   const parts = await (options.typesParts ?? typesParts)(model, ctx.lineBudget - 30);
   const render = async (budget: number) => {

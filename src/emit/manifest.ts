@@ -1,10 +1,14 @@
 /**
  * `.capkit.json`: what was generated from what. `capkit lint` (generated-untouched) compares the
- * hashes of `owner: "generated"` files with the files on disk or in the git index.
+ * hashes of `owner: "generated"` files with the files on disk or in the git index; `capkit update`
+ * reads the options back, and the names each operation gave the hand-owned files (an operation
+ * that leaves the spec is found in them by these names, and reported rather than deleted).
+ * A hand-owned file's hash is that of the text capkit generated for it (the merge base).
  */
 import { createHash } from "node:crypto";
 import type { IntegrationModel } from "../model/types.js";
 import type { EmitContext, EmittedFile } from "./context.js";
+import { operationNames } from "./names.js";
 
 export interface ManifestOptions {
   auth: string;
@@ -16,10 +20,15 @@ export function sha256(content: string): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
+/**
+ * `hashes` overrides the recorded hash of some files: a hand-owned file capkit did not replace
+ * still derives from the text it generated before.
+ */
 export function manifest(
   model: IntegrationModel,
   files: EmittedFile[],
   ctx: EmitContext,
+  hashes: Record<string, string> = {},
 ): EmittedFile {
   const sortedFiles = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const body = {
@@ -32,6 +41,12 @@ export function manifest(
       version: model.version,
     },
     operations: model.operations.map((op) => op.operationId),
+    names: Object.fromEntries(
+      model.operations.map((op) => [
+        op.operationId,
+        { method: op.methodName, record: op.recordName, ...operationNames(op) },
+      ]),
+    ),
     options: {
       auth: model.auth.kind,
       baseUrl: model.baseUrl,
@@ -46,7 +61,11 @@ export function manifest(
     files: Object.fromEntries(
       sortedFiles.map((f) => [
         f.path,
-        { owner: f.owner, sha256: sha256(f.content), lines: lineTotal(f.content) },
+        {
+          owner: f.owner,
+          sha256: hashes[f.path] ?? sha256(f.content),
+          lines: lineTotal(f.content),
+        },
       ]),
     ),
   };

@@ -9,9 +9,10 @@ export interface FileNames {
   test: string;
   samples: string;
   manifest: string;
-  /** The n-th overflow file of the types, when the types are split (n ≥ 2). */
-  typesPart(n: number): string;
-  clientPart(n: number): string;
+  /** An overflow file of the types, named for what it holds: `_types_schemas_2.ts`. */
+  typesPart(label: string): string;
+  /** An overflow file of the client, named for its tag: `_client_code_scanning.ts`. */
+  clientPart(label: string): string;
   samplesPart(n: number): string;
 }
 
@@ -25,10 +26,18 @@ export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames 
     test: `${base}.test.ts`,
     samples: `${base}_samples.ts`,
     manifest: ".capkit.json",
-    typesPart: (n) => `${base}_types_${n}.ts`,
-    clientPart: (n) => `${base}_client_${n}.ts`,
+    typesPart: (label) => `${base}_types_${label}.ts`,
+    clientPart: (label) => `${base}_client_${label}.ts`,
     samplesPart: (n) => `${base}_samples_${n}.ts`,
   };
+}
+
+/** `schemas`, then `schemas_2`, `schemas_3`…: file names stay unique and say what they hold. */
+export function uniqueLabel(label: string, taken: Set<string>): string {
+  let name = label;
+  for (let n = 2; taken.has(name); n++) name = `${label}_${n}`;
+  taken.add(name);
+  return name;
 }
 
 /** `.ts` → `.js`: generated code imports its siblings the way `module: nodenext` requires. */

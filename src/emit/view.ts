@@ -2,86 +2,17 @@
  * The view the templates render: every spec-derived string is already a literal or comment text
  * here, so templates only place pieces.
  */
-import type { IntegrationModel, OperationModel, ParameterModel } from "../model/types.js";
+import type { IntegrationModel, OperationModel } from "../model/types.js";
 import { pageSizeParam } from "../model/validation-call.js";
+import { operationCode } from "./client/operation-code.js";
 import { bodyPathLiteral, strategyProperties } from "./client/pagination-code.js";
 import { invokeRequest, requiredParams, testRequest } from "./client/request-code.js";
 import { expectedRecord } from "./hand/expected-record.js";
 import { type FileNames, importPath, kindClass, operationNames } from "./names.js";
-import { commentText, propertyKey, stringLiteral } from "./safe-text.js";
-import { conformSample, slimSample } from "./samples/conform-sample.js";
+import { commentText, stringLiteral } from "./safe-text.js";
+import { conformSample } from "./samples/conform-sample.js";
 import { deref, flattenObject, recordSchema } from "./types/record-schema.js";
 import { zodFields } from "./types/zod-schema.js";
-
-const TS_TYPE: Record<string, string> = {
-  integer: "number",
-  number: "number",
-  boolean: "boolean",
-  array: "Array<string | number | boolean>",
-  object: "Record<string, unknown>",
-};
-
-// Every object inherits these, so a parameter of that name typed `string` would reject `{}`.
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-function paramType(p: ParameterModel): string {
-  return INHERITED.has(p.name) ? "unknown" : (TS_TYPE[p.type] ?? "string");
-}
-
-function paramGroup(params: ParameterModel[], where: ParameterModel["in"]) {
-  const list = params.filter((p) => p.in === where);
-  const fields = list.map(
-    (p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${paramType(p)};`,
-  );
-  return { list, fields, required: list.some((p) => p.required) };
-}
-
-function requestView(op: OperationModel) {
-  const query = paramGroup(op.parameters, "query");
-  const path = paramGroup(op.parameters, "path");
-  const header = paramGroup(op.parameters, "header");
-  const groups = [
-    { name: "path", ...path },
-    { name: "query", ...query },
-    { name: "header", ...header },
-  ].filter((g) => g.list.length > 0);
-  const bodyRequired = op.requestBody?.required === true;
-  const lines = groups.flatMap((g) => [
-    `${g.name}${g.required ? "" : "?"}: {`,
-    ...g.fields.map((f) => `  ${f}`),
-    "};",
-  ]);
-  if (op.requestBody) lines.push(`body${bodyRequired ? "" : "?"}: Record<string, unknown>;`);
-  const required = groups.some((g) => g.required) || bodyRequired;
-  return {
-    lines,
-    required,
-    any: lines.length > 0,
-    hasQuery: query.list.length > 0,
-    hasPath: path.list.length > 0,
-    hasHeader: header.list.length > 0,
-    hasBody: Boolean(op.requestBody),
-  };
-}
-
-/** The openapi-fetch init object: `{ params: { … }, body }`, from the request's groups. */
-function initCode(
-  req: ReturnType<typeof requestView>,
-  paged: boolean,
-  cursorInBody: boolean,
-): string {
-  const params: string[] = [];
-  if (req.hasPath) params.push("path: request.path");
-  if (paged && !cursorInBody)
-    params.push(`query: { ${req.hasQuery ? "...request.query, " : ""}...step.params }`);
-  else if (req.hasQuery) params.push("query: request.query");
-  if (req.hasHeader) params.push("header: request.header");
-  const parts = params.length > 0 ? [`params: { ${params.join(", ")} }`] : [];
-  if (paged && cursorInBody)
-    parts.push(`body: { ${req.hasBody ? "...request.body, " : ""}...step.params }`);
-  else if (req.hasBody) parts.push("body: request.body");
-  return parts.length > 0 ? `{ ${parts.join(", ")} }` : "{}";
-}
 
 function mswPath(path: string): string {
   return path.replace(
@@ -100,11 +31,12 @@ function concretePath(op: OperationModel): string {
 
 export function operationView(model: IntegrationModel, op: OperationModel, files: FileNames) {
   const names = operationNames(op);
-  const request = requestView(op);
+  const paged = op.isList && op.pagination.style !== "none";
+  const code = operationCode(op, names.request, paged);
   const derefNode = (node: unknown) => deref(model.document, node);
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);
-  const sample = slimSample(conformSample(model.document, schema, op.sample, derefNode));
+  const sample = conformSample(model.document, schema, op.sample, derefNode);
   const expected = expectedRecord({ ...op, sample });
   const sizeParam = pageSizeParam(op.pagination);
   const hints = new Map(op.fieldHints.map((h) => [h.field, h.hint]));
@@ -133,15 +65,15 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
     isAsset: op.recordKind === "asset",
     isRisk: op.recordKind === "risk",
     takesTarget: op.recordKind !== "asset",
-    req: request,
+    req: code,
     recordName: op.recordName,
     tag: op.tag,
-    requestOptional: !request.required,
-    strategy: strategyProperties(op.pagination, "options.pageSize ?? DEFAULT_PAGE_SIZE"),
-    paged: op.isList && p.style !== "none",
+    requestOptional: !code.required,
+    strategy: strategyProperties(op.pagination, "pageSize"),
+    paged,
     cursorInBody: p.style === "cursor" && p.cursorIn === "body",
-    pagedInit: initCode(request, true, p.style === "cursor" && p.cursorIn === "body"),
-    singleInit: initCode(request, false, false),
+    /** URL steps (next-URL and Link styles) are fetched as they are. */
+    followsUrls: p.style === "nextUrl" || p.style === "link",
     sizeParam: sizeParam ? stringLiteral(sizeParam) : "",
     recordsPath: bodyPathLiteral(op.recordsPath),
     zodFields: zodFields(model.document, schema, derefNode),

@@ -2,7 +2,7 @@
  * generate: the whole pipeline behind `capkit generate` and `npx plop integration`:
  * load the spec → build the model → emit → format → write (all or nothing) → verify.
  */
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { emitIntegration } from "../emit/index.js";
 import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
@@ -10,9 +10,13 @@ import { buildModel, validateServiceName } from "../model/index.js";
 import type { AuthModel, IntegrationModel, RecordKind } from "../model/types.js";
 import type { LoadedSpec } from "../openapi/index.js";
 import type { Verification } from "../verify/index.js";
+import { finishFiles } from "./finish.js";
 import { formatFiles } from "./format.js";
 import { loadFor } from "./load-for.js";
 import { assertHasOperations } from "./only-webhooks.js";
+import { assertProjectReady } from "./preflight.js";
+import { recordedSource } from "./spec-source.js";
+import { type StageEvent, stageText } from "./stages.js";
 import { checkOutputFolder, type PlannedFile, planFiles, writeFiles } from "./write.js";
 
 export interface GenerateOptions {
@@ -27,12 +31,17 @@ export interface GenerateOptions {
   out?: string;
   auth?: AuthModel["kind"];
   force?: boolean;
+  /** With `force`: write the new generation of a hand-owned file you changed as `<file>.capkit-new`. */
+  writeConflicts?: boolean;
   dryRun?: boolean;
   /** Type-check and run the new tests after writing (default true). */
   verify?: boolean;
   cwd?: string;
   specHeader?: string;
   allowRemoteRefs?: boolean;
+  /** Caps on the spec download (defaults: 50 MB, 30 s). */
+  maxSpecBytes?: number;
+  timeoutMs?: number;
   /** The spec, when the caller (the plop prompts) has loaded it already. */
   loaded?: LoadedSpec;
   /** Record kind per operation id, overriding the detected ones. */
@@ -41,7 +50,8 @@ export interface GenerateOptions {
   pagination?: Record<string, string>;
   /** Operation id of the `validateCredentials` call, overriding the detected one. */
   validation?: string;
-  onProgress?: (message: string) => void;
+  /** Each stage as it starts and ends: loading, generating, type-checking, testing. */
+  onProgress?: (event: StageEvent) => void;
 }
 
 export interface GenerateResult {
@@ -56,9 +66,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? (() => {});
   if (options.name !== undefined) assertName(options.name);
-  // Started first, so that loading TypeScript overlaps with loading the spec.
+  // Before anything else: the project must have what the result needs…
+  if (!options.dryRun && options.verify !== false) {
+    assertProjectReady(resolve(cwd, options.out ?? "integrations"), { cwd, noVerifyHint: true });
+  }
+  // Started early, so that loading TypeScript overlaps with loading the spec.
   const types = startTypesWorker();
-  // Refuse an occupied folder before the (possibly slow) load, when the name is known.
+  // …and an occupied folder is refused before the (possibly slow) load, when the name is known.
   if (options.name && !options.dryRun) {
     checkOutputFolder(
       resolve(cwd, options.out ?? `integrations/${options.name}`),
@@ -66,7 +80,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     );
   }
 
-  progress(`Loading ${options.spec}`);
+  if (!options.loaded) progress(stageText.loading(options.spec));
   const spec = await loadFor(options, cwd);
   const name =
     options.name ??
@@ -75,7 +89,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const outDir = resolve(cwd, options.out ?? `integrations/${name}`);
   if (!options.dryRun) checkOutputFolder(outDir, options.force === true);
   assertHasOperations(spec);
-  progress("Building the integration model");
   const model = buildModel(spec, {
     name,
     ...(options.operations?.length ? { operations: options.operations } : {}),
@@ -84,17 +97,30 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   });
   applyOverrides(model, options);
   assertUsable(model);
-  progress(`Emitting ${model.operations.length} operation(s)`);
-  const files = await emitIntegration(model, { format: formatFiles, typesParts: types });
-  const planned = planFiles(outDir, files, options.dryRun === true);
+  progress(stageText.loaded(spec, model.operations.length));
+  progress(stageText.generating(model));
+  // The manifest records the spec relative to the integration folder, and no credential of a URL.
+  const recorded = { ...model, source: recordedSource(options.spec, outDir, cwd).source };
+  const finish = finishFiles(outDir, recorded, { writeConflicts: options.writeConflicts === true });
+  const files = await emitIntegration(recorded, { format: formatFiles, typesParts: types });
+  const { write, kept } = await finish(files);
+  const planned = planFiles(
+    outDir,
+    [...write, ...files.filter((f) => kept.includes(f.path))],
+    options.dryRun === true,
+    kept,
+  );
   if (options.dryRun) return { outDir, model, files: planned, written: false };
 
-  writeFiles(outDir, files);
-  progress(`Wrote ${files.length} files to ${relative(cwd, outDir) || "."}`);
+  writeFiles(outDir, write);
+  progress(stageText.written(planned, outDir, cwd));
   if (options.verify === false) return { outDir, model, files: planned, written: true };
-  progress("Verifying: tsc --noEmit and the new tests");
+  progress(stageText.verifying());
   const { verifyIntegration } = await import("../verify/index.js");
-  const verification = await verifyIntegration(outDir, cwd);
+  const verification = await verifyIntegration(outDir, cwd, {
+    build: (build) => progress(stageText.typechecked(build)),
+    tests: (tests) => progress(stageText.tested(tests)),
+  });
   return { outDir, model, files: planned, written: true, verification };
 }
 

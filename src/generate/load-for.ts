@@ -2,7 +2,14 @@ import { type LoadedSpec, loadSpec } from "../openapi/index.js";
 
 /** The spec a run works on: the one the prompts loaded already, else loaded with the run's options. */
 export async function loadFor(
-  options: { spec: string; loaded?: LoadedSpec; specHeader?: string; allowRemoteRefs?: boolean },
+  options: {
+    spec: string;
+    loaded?: LoadedSpec;
+    specHeader?: string;
+    allowRemoteRefs?: boolean;
+    maxSpecBytes?: number;
+    timeoutMs?: number;
+  },
   cwd: string,
 ): Promise<LoadedSpec> {
   return (
@@ -11,6 +18,8 @@ export async function loadFor(
       cwd,
       ...(options.specHeader ? { header: options.specHeader } : {}),
       ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+      ...(options.maxSpecBytes ? { maxBytes: options.maxSpecBytes } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     })
   );
 }

@@ -17,8 +17,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { EmittedFile } from "../emit/index.js";
 import { CapkitError } from "../errors.js";
+import { isStorePath } from "../update/base-store.js";
 
-export type FileStatus = "created" | "updated" | "unchanged" | "deleted";
+/** `kept`: a hand-owned file the engineer changed, left as it is (never clobbered). */
+export type FileStatus = "created" | "updated" | "unchanged" | "deleted" | "kept";
 
 export interface PlannedFile {
   path: string;
@@ -35,9 +37,10 @@ function lines(content: string): number {
   return content.endsWith("\n") ? content.split("\n").length - 1 : content.split("\n").length;
 }
 
-/** Every emitted path is a plain file name: no folder, no `..`, nothing absolute. */
+/** Every emitted path is a plain file name or one of the manifest folder's: no `..`, nothing absolute. */
 function assertInside(outDir: string, file: EmittedFile): string {
-  if (!SAFE_NAME.test(file.path) || file.path.includes("..")) {
+  const plain = SAFE_NAME.test(file.path) && !file.path.includes("..");
+  if (!plain && !isStorePath(file.path)) {
     throw new CapkitError(
       "UNSAFE_PATH",
       `Refusing to write ${JSON.stringify(file.path)}: not a plain file name inside ${outDir}.`,
@@ -66,7 +69,13 @@ export function staleFiles(outDir: string, files: EmittedFile[]): string[] {
     .filter((path) => existsSync(join(outDir, path)));
 }
 
-export function planFiles(outDir: string, files: EmittedFile[], withDiff: boolean): PlannedFile[] {
+/** What a run does to each file, for the report (the manifest folder's files are not listed). */
+export function planFiles(
+  outDir: string,
+  files: EmittedFile[],
+  withDiff: boolean,
+  kept: readonly string[] = [],
+): PlannedFile[] {
   const stale = staleFiles(outDir, files).map((path) => ({
     path,
     owner: "generated" as const,
@@ -74,27 +83,35 @@ export function planFiles(outDir: string, files: EmittedFile[], withDiff: boolea
     status: "deleted" as const,
   }));
   return [
-    ...files.map((file) => {
-      const target = assertInside(outDir, file);
-      const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-      const status: FileStatus =
-        before === undefined ? "created" : before === file.content ? "unchanged" : "updated";
-      const planned: PlannedFile = {
-        path: file.path,
-        owner: file.owner,
-        lines: lines(file.content),
-        status,
-      };
-      if (withDiff && status === "updated" && before !== undefined) {
-        planned.diff = createTwoFilesPatch(
-          `a/${file.path}`,
-          `b/${file.path}`,
-          before,
-          file.content,
-        );
-      }
-      return planned;
-    }),
+    ...files
+      .filter((file) => !isStorePath(file.path))
+      .map((file) => {
+        const target = assertInside(outDir, file);
+        const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+        const status: FileStatus =
+          before === undefined
+            ? "created"
+            : before === file.content
+              ? "unchanged"
+              : kept.includes(file.path)
+                ? "kept"
+                : "updated";
+        const planned: PlannedFile = {
+          path: file.path,
+          owner: file.owner,
+          lines: lines(file.content),
+          status,
+        };
+        if (withDiff && (status === "updated" || status === "kept") && before !== undefined) {
+          planned.diff = createTwoFilesPatch(
+            `a/${file.path}`,
+            `b/${file.path}`,
+            before,
+            file.content,
+          );
+        }
+        return planned;
+      }),
     ...stale,
   ];
 }
@@ -115,7 +132,7 @@ export function checkOutputFolder(outDir: string, force: boolean): void {
     : `is not empty (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""})`;
   throw new CapkitError(
     "OUT_EXISTS",
-    `The output folder ${outDir} ${what}. Nothing was written. Re-run with --force to overwrite the generated and hand-owned files there, --dry-run to see the differences, or --out to choose another folder.`,
+    `The output folder ${outDir} ${what}. Nothing was written. Re-run with --force to rewrite the generated files there (hand-owned files you changed are kept; add --write-conflicts to get the new generation beside them as <file>.capkit-new), \`capkit update\` to take a new version of the spec into an integration, --dry-run to see the differences, or --out to choose another folder.`,
   );
 }
 
@@ -135,7 +152,11 @@ export function writeFiles(outDir: string, files: EmittedFile[]): void {
   const staging = join(parent, `.${basename(absolute)}.capkit-${process.pid}-${Date.now()}`);
   try {
     mkdirSync(staging);
-    for (const file of files) writeFileSync(assertInside(staging, file), file.content);
+    for (const file of files) {
+      const path = assertInside(staging, file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
     if (!existsSync(absolute)) {
       renameSync(staging, absolute);
       return;
@@ -163,6 +184,7 @@ function replaceInto(target: string, staging: string, files: EmittedFile[]): voi
   try {
     for (const file of files) {
       const destination = join(target, file.path);
+      mkdirSync(dirname(destination), { recursive: true });
       if (existsSync(destination)) {
         const backup = join(staging, `${file.path}.previous`);
         renameSync(destination, backup);

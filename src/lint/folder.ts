@@ -110,8 +110,10 @@ export class IntegrationFolder {
 export function roleOf(name: string, service: string): FileRole {
   if (name.endsWith(".test.ts")) return "test";
   if (name === `${service}.ts`) return "main";
-  if (new RegExp(`^${escapeRegExp(service)}_client(_\\d+)?\\.ts$`).test(name)) return "client";
-  if (new RegExp(`^${escapeRegExp(service)}_types(_\\d+)?\\.ts$`).test(name)) return "types";
+  // split files are named for what they hold: `_client_code_scanning.ts`, `_types_schemas_2.ts`
+  if (new RegExp(`^${escapeRegExp(service)}_client(_[a-z0-9_]+)?\\.ts$`).test(name))
+    return "client";
+  if (new RegExp(`^${escapeRegExp(service)}_types(_[a-z0-9_]+)?\\.ts$`).test(name)) return "types";
   if (name === `${service}_transform.ts`) return "transform";
   return "other";
 }

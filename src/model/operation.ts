@@ -1,10 +1,13 @@
 import { isObject } from "../openapi/pointer.js";
-import { resourceWord, singular } from "../openapi/records.js";
+import { readOnlyReason } from "../openapi/read-only.js";
+import { resourceWord } from "../openapi/records.js";
 import { componentName, resolve, successResponse } from "../openapi/schema.js";
 import type { AnalysedOperation } from "../openapi/select.js";
 import type { OpenAPIV3Document } from "../openapi/types.js";
+import { singularName } from "../shared/singular.js";
 import { fieldHints, hintsFromSample } from "./field-hints.js";
-import { identifierWords, safeIdentifier, uniqueIn } from "./names.js";
+import { minimalBody } from "./minimal-body.js";
+import { safeIdentifier, uniqueIn } from "./names.js";
 import { detectPagination } from "./pagination.js";
 import { parameterModels } from "./parameters.js";
 import { sampleRecord } from "./sample.js";
@@ -38,7 +41,15 @@ export function operationModel(
     });
   }
   const schemaName = records.item ? componentName(records.item.pointer) : undefined;
-  const recordName = recordNameFor(op.operationId, op.path, schemaName, taken, renames);
+  // a single-record call is named after the schema it answers with (`/me` answers a `User`)
+  const single = records.isList ? undefined : successResponse(doc, op)?.schema;
+  const recordName = recordNameFor(
+    op.operationId,
+    op.path,
+    schemaName ?? (single ? componentName(single.pointer) : undefined),
+    taken,
+    renames,
+  );
   const { models: parameters, params } = parameterModels(doc, op, renames);
   const response = successResponse(doc, op);
   const pagination = records.isList
@@ -71,8 +82,15 @@ export function operationModel(
   const hints = fieldHints(doc, records.item ?? (records.isList ? undefined : response?.schema));
   model.fieldHints = hints.length > 0 || source === "schema" ? hints : hintsFromSample(sample);
   if (op.summary !== undefined) model.summary = op.summary;
+  const readOnly =
+    readOnlyReason(op) ??
+    (op.method === "post" && records.isList ? "it lists records through POST" : undefined);
+  if (readOnly) model.readOnly = readOnly;
   const body = requestBodyInfo(doc, op.node.requestBody);
-  if (body) model.requestBody = body;
+  if (body) {
+    const least = minimalBody(doc, op);
+    model.requestBody = least === undefined ? body : { ...body, minimal: least };
+  }
   if (records.item && schemaName) model.recordSchemaRef = records.item.pointer;
   return model;
 }
@@ -85,9 +103,22 @@ function requestBodyInfo(doc: OpenAPIV3Document, raw: unknown): OperationModel["
   return { contentType, required: body.required === true };
 }
 
+/** Names that generators give schemas they had to invent (`inline_response_200`): no record name. */
+const INVENTED = /^(inline|response|body|request)(?=[_\d-]|$)|_\d+$/i;
+
+const pascal = (text: string) => safeIdentifier(text, "pascal", "Record").identifier;
+
+/** The collection a path is scoped by: `organizations` in `/organizations/{id}/devices`. */
+function scopeWord(path: string): string | undefined {
+  const before = path.slice(0, Math.max(0, path.indexOf("{")));
+  return before.split("/").filter(Boolean).pop();
+}
+
 /**
- * The stem of transform names (`toRepoAsset`): the resource in the path, in the record schema's
- * casing when they agree; on a collision the schema name, then the operation id, then a number.
+ * The stem of record and transform names (`DeviceStatusRecord`, `toDeviceStatusAsset`): the
+ * record schema's own name, else the resource in the path, singular either way. Only when two
+ * records would take one name is the later one renamed, and reported: by its scope first
+ * (`OrganizationDevice`), then by its operation id, then with a number.
  */
 function recordNameFor(
   operationId: string,
@@ -96,36 +127,22 @@ function recordNameFor(
   taken: Taken,
   renames: Rename[],
 ): string {
-  const resource = singular(resourceWord(path));
-  const flat = (s: string): string => identifierWords(s).join("").toLowerCase();
-  const fromSchema = schemaName
-    ? safeIdentifier(schemaName, "pascal", "Record").identifier
-    : undefined;
-  const fromResource = safeIdentifier(resource, "pascal", "Record").identifier;
-  const first = fromSchema && flat(fromSchema) === flat(resource) ? fromSchema : fromResource;
+  const named = schemaName && !INVENTED.test(schemaName) ? schemaName : undefined;
+  const first = pascal(singularName(named ?? (resourceWord(path) || operationId)));
+  const scope = scopeWord(path);
   const choices = [
     first,
-    fromSchema,
-    safeIdentifier(operationId, "pascal", "Record").identifier,
-  ].filter((c): c is string => c !== undefined);
-  const free = choices.find((c) => !taken.records.has(c));
-  if (free) {
-    taken.records.add(free);
-    if (free !== first)
-      renames.push({
-        kind: "record",
-        from: first,
-        to: free,
-        reason: `${operationId}: "${first}" is taken by another operation`,
-      });
-    return free;
-  }
-  const numbered = uniqueIn(first, taken.records);
-  renames.push({
-    kind: "record",
-    from: first,
-    to: numbered,
-    reason: `${operationId}: "${first}" is taken by another operation`,
-  });
-  return numbered;
+    ...(scope ? [pascal(singularName(scope)) + first] : []),
+    pascal(operationId),
+  ];
+  const name = choices.find((c) => !taken.records.has(c)) ?? uniqueIn(first, taken.records);
+  taken.records.add(name);
+  if (name !== first)
+    renames.push({
+      kind: "record",
+      from: first,
+      to: name,
+      reason: `${operationId}: another selected operation's records are already called "${first}"`,
+    });
+  return name;
 }

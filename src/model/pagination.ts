@@ -1,10 +1,12 @@
 import type { OperationRef } from "../openapi/operations.js";
-import { isObject, type JsonObject, type Located } from "../openapi/pointer.js";
+import { isObject, type JsonObject, join, type Located } from "../openapi/pointer.js";
 import { bodyCursorName } from "../openapi/records.js";
 import {
   allPropertyNames,
   type Param,
+  propertiesOf,
   requestBodySchema,
+  resolve,
   type SuccessResponse,
   schemaType,
 } from "../openapi/schema.js";
@@ -57,6 +59,21 @@ export function findPath(
   return undefined;
 }
 
+/** A `oneOf`/`anyOf` body with a branch of the cursor alone and a branch without it (1Password). */
+function cursorAlone(doc: OpenAPIV3Document, body: Located<JsonObject>, cursor: string): boolean {
+  const key = Array.isArray(body.node.oneOf) ? "oneOf" : "anyOf";
+  const list = body.node[key];
+  if (!Array.isArray(list)) return false;
+  const branches = list.map((raw, i) => {
+    const branch = resolve(doc, raw, join(body.pointer, key, i));
+    return branch ? [...propertiesOf(doc, branch).keys()] : [];
+  });
+  return (
+    branches.some((keys) => keys.length === 1 && keys[0] === cursor) &&
+    branches.some((keys) => !keys.includes(cursor))
+  );
+}
+
 function isUriProperty(doc: OpenAPIV3Document, schema: Located<JsonObject>, name: string): boolean {
   const prop = allPropertyNames(doc, schema).get(name)?.node;
   return prop?.format === "uri" || prop?.format === "url" || /url|link/i.test(name);
@@ -105,9 +122,11 @@ export function detectPagination(input: PaginationInput): Pagination {
     const hasMore = findPath(doc, schema, HAS_MORE);
     if (hasMore) pagination.hasMore = hasMore;
     if (bodyLimit) pagination.limitParam = bodyLimit;
+    if (body && cursorAlone(doc, body, bodyCursor)) pagination.cursorAlone = true;
     return pagination;
   }
-  if (op.method !== "get") return { style: "none" };
+  // a read-only POST pages like a GET when its paging parameters are in the query
+  if (op.method !== "get" && op.method !== "post") return { style: "none" };
   if (hasLinkHeader(input)) return withLimit({ style: "link" });
   // Meraki pages with startingAfter/endingBefore tokens that it hands out only in the Link header
   if (named(/^startingAfter$/) && named(/^endingBefore$/)) return withLimit({ style: "link" });

@@ -32,6 +32,7 @@ export function parameterModels(
       required: p.required,
       type: schemaType(p.schema) ?? "string",
     };
+    if (typeof p.schema.maximum === "number") model.maximum = p.schema.maximum;
     if (typeof p.node.description === "string") model.description = p.node.description;
     return model;
   });

@@ -43,6 +43,8 @@ export type Pagination =
       nextCursor: BodyPath;
       hasMore?: BodyPath;
       limitParam?: string;
+      /** The body is a `oneOf` with a branch holding the cursor alone: later pages send only it. */
+      cursorAlone?: boolean;
     }
   /** Absolute or relative URL of the next page in the body; stops when it is missing. */
   | { style: "nextUrl"; nextUrl: BodyPath; limitParam?: string }
@@ -73,6 +75,8 @@ export interface ParameterModel {
   required: boolean;
   /** JSON type of the schema: `string`, `integer`, `number`, `boolean`, `array`, `object`. */
   type: string;
+  /** The schema's `maximum`, for numbers (a page size must not pass it). */
+  maximum?: number;
   description?: string;
 }
 
@@ -88,7 +92,12 @@ export interface OperationModel {
   tag: string;
   summary?: string;
   parameters: ParameterModel[];
-  requestBody?: { contentType: string; required: boolean };
+  requestBody?: {
+    contentType: string;
+    required: boolean;
+    /** The smallest body the spec accepts (required fields only), when `{}` is not enough. */
+    minimal?: unknown;
+  };
   /** Success status and content type of the response the records come from. */
   response: { status: string; contentType: string };
   /** True when the operation returns a collection (an array, or an object holding one). */
@@ -99,6 +108,8 @@ export interface OperationModel {
   recordSchemaRef?: string;
   pagination: Pagination;
   recordKind: RecordKind;
+  /** Why a non-GET operation only reads (a search, an events feed): the client marks it idempotent. */
+  readOnly?: string;
   fieldHints: FieldHintEntry[];
   /** One record (not a page): the spec's example first, else a deterministic sample from the schema. */
   sample: unknown;

@@ -103,9 +103,11 @@ export function chooseValidation(
   }
   const list = operations.find((o) => o.isList) ?? operations[0];
   if (!list)
-    throw new CapkitError("MODEL_NO_OPERATIONS", `${spec.source}: no operation was selected.`, {
-      source: spec.source,
-    });
+    throw new CapkitError(
+      "MODEL_NO_OPERATIONS",
+      `${spec.source} has nothing to read (#/paths): no GET operation, and no POST that reads JSON records (named list, search, query, get, describe, is…), so no operation was selected. Name the operations to use with --operations.`,
+      { source: spec.source, where: "#/paths" },
+    );
   return listCall(
     list,
     list.isList

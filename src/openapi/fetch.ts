@@ -63,11 +63,23 @@ async function request(
   signal: AbortSignal,
   ctx: LoadContext,
 ): Promise<Response> {
-  try {
-    return await fetch(url, { headers, redirect: "manual", signal });
-  } catch (error) {
-    throw networkError(error, url, ctx);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, { headers, redirect: "manual", signal });
+    } catch (error) {
+      // A kept-alive connection the server closed just as it was reused fails at once: a GET is
+      // safe to send again, once.
+      if (attempt === 0 && !signal.aborted && connectionDropped(error)) continue;
+      throw networkError(error, url, ctx);
+    }
   }
+}
+
+const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+
+function connectionDropped(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return DROPPED.has(cause?.code ?? "");
 }
 
 function networkError(error: unknown, url: string, ctx: LoadContext): CapkitError {
@@ -78,7 +90,7 @@ function networkError(error: unknown, url: string, ctx: LoadContext): CapkitErro
   ) {
     return new CapkitError(
       "SPEC_TIMEOUT",
-      `Could not download the spec from ${source}: no complete answer within ${ctx.timeoutMs} ms. Check the network, or download the file and pass its path.`,
+      `Could not download the spec from ${source}: no complete answer within ${ctx.timeoutMs / 1000} s. Check the network, raise the limit with --timeout <seconds> (or CAPKIT_SPEC_TIMEOUT), or download the file and pass its path.`,
       { source, cause: error },
     );
   }
@@ -126,7 +138,7 @@ async function readCapped(
 export function tooLarge(source: string, maxBytes: number): CapkitError {
   return new CapkitError(
     "SPEC_TOO_LARGE",
-    `The spec at ${displayUrl(source)} is larger than the ${maxBytes}-byte cap. Raise the cap (maxBytes) if the document is trusted.`,
+    `The spec at ${displayUrl(source)} is larger than the ${maxBytes}-byte cap. If the document is trusted, raise the cap with --max-spec-bytes <bytes> (or CAPKIT_MAX_SPEC_BYTES).`,
     { source: displayUrl(source) },
   );
 }

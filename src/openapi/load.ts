@@ -6,7 +6,7 @@ import { convertSwagger2 } from "./convert.js";
 import { indexOperations } from "./operations.js";
 import { parseText } from "./parse.js";
 import type { JsonObject } from "./pointer.js";
-import { readSource } from "./read.js";
+import { type RawSource, readSource } from "./read.js";
 import {
   assertLocalRefsResolve,
   assertScannedRefsResolve,
@@ -26,10 +26,11 @@ import { indexWebhooks } from "./webhooks.js";
 export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const ctx = createLoadContext(options);
   const raw = await readSource(source, ctx);
-  ctx.onProgress({ phase: "parse", bytes: raw.text.length });
-  let parsed = parseText(raw.text, raw.display, raw.contentType);
+  ctx.onProgress({ phase: "parse", bytes: raw.size });
+  let parsed = parseRaw(raw);
   const version = detectVersion(parsed, raw.display);
-  const scanned = raw.text.trimStart().startsWith("{") ? scanJsonRefs(raw.text) : undefined;
+  const json = raw.jsonText;
+  const scanned = json?.trimStart().startsWith("{") ? scanJsonRefs(json) : undefined;
   if (scanned && version !== "2.0" && ![...scanned].some((r) => !r.startsWith("#"))) {
     // the common case, a single-file JSON document: no tree walk at all
     assertScannedRefsResolve(parsed, scanned, raw.display);
@@ -57,6 +58,19 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
     converted: version === "2.0",
     warnings: documentWarnings(document),
   };
+}
+
+/** JSON from its one-byte text (fast); anything else, and any failure, from the exact text. */
+function parseRaw(raw: RawSource): JsonObject {
+  const json = raw.jsonText;
+  if (json !== undefined) {
+    try {
+      return parseText(json, raw.display, raw.contentType);
+    } catch {
+      // positions in the escaped text can differ: the exact text gives the exact error
+    }
+  }
+  return parseText(raw.text, raw.display, raw.contentType);
 }
 
 function checkShape(parsed: JsonObject, source: string): OpenAPIV3Document {

@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { createRequire } from "node:module";
 import { CapkitError } from "../errors.js";
 import { isObject, type JsonObject } from "./pointer.js";
 
@@ -47,7 +47,11 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
+// `yaml` (70 modules) is loaded only for YAML documents: the large documents are JSON
+const require = createRequire(import.meta.url);
+
 function parseYml(text: string, source: string): unknown {
+  const { parse: parseYaml, YAMLParseError } = require("yaml") as typeof import("yaml");
   try {
     // aliases are capped so a "billion laughs" document cannot blow up memory
     return parseYaml(text, { maxAliasCount: 1000, prettyErrors: false, uniqueKeys: false });

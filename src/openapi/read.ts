@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from "node:path";
 import { CapkitError } from "../errors.js";
 import type { LoadContext } from "./context.js";
 import { displayUrl, fetchBytes, tooLarge } from "./fetch.js";
+import { jsonTextOf } from "./json-text.js";
 
 export interface RawSource {
   /** What messages and the manifest show: a path as given, or a URL without its query string. */
@@ -11,9 +12,50 @@ export interface RawSource {
   /** Absolute path or final URL: the base relative `$ref`s resolve against. */
   location: string;
   isUrl: boolean;
-  text: string;
+  /** The exact text, decoded on first use (a JSON document is parsed from `jsonText`). */
+  readonly text: string;
+  /** A document that starts with `{` or `[`, as a one-byte string (see json-text.ts); else undefined. */
+  readonly jsonText: string | undefined;
+  /** Size in bytes. */
+  size: number;
   contentType: string | undefined;
   hash: string;
+}
+
+type RawFields = Omit<RawSource, "text" | "jsonText" | "size" | "hash">;
+
+/** Bytes → a source whose texts are decoded lazily: most runs need only the JSON one. */
+function rawSource(fields: RawFields, bytes: Buffer): RawSource {
+  const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
+  let text: string | undefined;
+  let json: { value: string | undefined } | undefined;
+  return {
+    ...fields,
+    size: bytes.length,
+    hash: sha256(bytes),
+    get text() {
+      text ??= body.toString("utf8");
+      return text;
+    },
+    get jsonText() {
+      json ??= { value: looksLikeJson(body) ? jsonTextOf(body) : undefined };
+      return json.value;
+    },
+  };
+}
+
+function hasBom(bytes: Buffer): boolean {
+  // a UTF-8 byte-order mark would break JSON.parse
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** The first non-blank byte is `{` or `[`. */
+function looksLikeJson(bytes: Buffer): boolean {
+  for (const byte of bytes) {
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    return byte === 0x7b || byte === 0x5b;
+  }
+  return false;
 }
 
 export function isUrl(source: string): boolean {
@@ -33,14 +75,15 @@ export async function readSource(source: string, ctx: LoadContext): Promise<RawS
     }
     ctx.onProgress({ phase: "download" });
     const fetched = await fetchBytes(source, ctx);
-    return {
-      display: displayUrl(source),
-      location: fetched.url,
-      isUrl: true,
-      text: decode(fetched.bytes),
-      contentType: fetched.contentType,
-      hash: sha256(fetched.bytes),
-    };
+    return rawSource(
+      {
+        display: displayUrl(source),
+        location: fetched.url,
+        isUrl: true,
+        contentType: fetched.contentType,
+      },
+      fetched.bytes,
+    );
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     throw new CapkitError(
@@ -51,14 +94,10 @@ export async function readSource(source: string, ctx: LoadContext): Promise<RawS
   }
   const path = isAbsolute(source) ? source : resolve(ctx.cwd, source);
   const bytes = await readLocal(path, source, ctx);
-  return {
-    display: source,
-    location: path,
-    isUrl: false,
-    text: decode(bytes),
-    contentType: undefined,
-    hash: sha256(bytes),
-  };
+  return rawSource(
+    { display: source, location: path, isUrl: false, contentType: undefined },
+    bytes,
+  );
 }
 
 async function readLocal(path: string, shown: string, ctx: LoadContext): Promise<Buffer> {
@@ -83,12 +122,6 @@ async function readLocal(path: string, shown: string, ctx: LoadContext): Promise
       { source: shown, exitCode: 2, cause: error },
     );
   }
-}
-
-function decode(bytes: Buffer): string {
-  // a UTF-8 byte-order mark would break JSON.parse
-  const text = bytes.toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function sha256(bytes: Buffer | string): string {

@@ -1,5 +1,7 @@
+import { singularWord as singular } from "../shared/singular.js";
 import type { OperationRef } from "./operations.js";
 import { follow, isObject, type JsonObject, type Located } from "./pointer.js";
+import { readOnlyReason } from "./read-only.js";
 import {
   allPropertyNames,
   itemsOf,
@@ -22,10 +24,12 @@ const RECORD_KEYS = [
   "nodes",
   "list",
   "objects",
+  // OData and Azure: `{ "value": [...], "nextLink": "…" }`
+  "value",
 ];
 /** Properties a page carries beside its records. */
 const META_KEYS =
-  /^(meta|metadata|links?|_links|pagination|paging|page|pages|per_?page|page_?size|total(_?count|_?pages|_?results)?|count|size|limit|offset|next|prev(ious)?|cursor|next_?cursor|has_?more|more|incomplete_results|success|errors?|warnings?|messages?)$/i;
+  /^(meta|metadata|links?|_links|pagination|paging|page|pages|per_?page|page_?size|total(_?count|_?pages|_?results)?|count|size|limit|offset|next|next_?link|@?odata\.next_?link|prev(ious)?|cursor|next_?cursor|next_?(page_?)?token|(next_?)?marker|has_?more|more|incomplete_results|success|errors?|warnings?|messages?)$/i;
 /** Query or body fields that only make sense on a collection. */
 const PAGING_PARAMS =
   /^(page|per_?page|page_?size|limit|offset|cursor|after|before|starting_?after|ending_?before|page_?token|next_?token|marker|skip|top|\$top|\$skip)$/i;
@@ -71,16 +75,27 @@ export function findRecords(doc: OpenAPIV3Document, op: OperationRef): RecordsIn
     assumed: false,
     paged: false,
   };
-  if (op.method !== "get" && !bodyCursor) return none;
-  const paged = bodyCursor || queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name));
+  if (op.method !== "get" && !bodyCursor && !readOnlyReason(op)) return none;
+  // a read through POST must answer JSON records, not a document (a PDF certificate)
+  if (op.method === "post" && !/[/+]json\b/i.test(successResponse(doc, op)?.contentType ?? ""))
+    return none;
+  const paged =
+    bodyCursor ||
+    queryParamNames(doc, op).some((name) => PAGING_PARAMS.test(name)) ||
+    (op.method === "post" && bodyPropertyNames(doc, op).some((name) => PAGING_PARAMS.test(name)));
   const schema = successResponse(doc, op)?.schema;
   if (schema) {
-    const found = arrayIn(doc, schema, resourceWord(op.path).toLowerCase(), 0);
+    const resource = resourceWord(op.path)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "");
+    const found = arrayIn(doc, schema, resource, 0);
     if (found)
       return { isList: true, recordsPath: found.path, item: found.item, assumed: false, paged };
   }
-  // Some generated specs (GitLab's) declare one record as the response of a paged list.
-  if (paged && op.method === "get")
+  // Some generated specs (GitLab's) declare one record as the response of a paged list; a path
+  // ending in a parameter (`/v1/{name}`) reads one item, whatever parameters it shares
+  const endsInItem = /\}\/?$/.test(op.path);
+  if (paged && op.method === "get" && !endsInItem)
     return { isList: true, recordsPath: [], item: schema, assumed: true, paged };
   return none;
 }
@@ -96,7 +111,7 @@ function arrayIn(
   const props = propertiesOf(doc, schema);
   const arrays = [...props].filter(([, p]) => schemaType(p.node) === "array");
   const score = (name: string, prop: Located<JsonObject>): number => {
-    const lower = name.toLowerCase();
+    const lower = name.toLowerCase().replace(/[^a-z0-9]/g, "");
     if (lower === resource || singular(lower) === singular(resource)) return 0;
     const known = RECORD_KEYS.indexOf(lower);
     if (known !== -1) return 1 + known;
@@ -123,15 +138,13 @@ function arrayIn(
   return undefined;
 }
 
-export function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (/s$/.test(word) && !/ss$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
 const BODY_CURSOR =
-  /^(cursor|after|next_?cursor|starting_?after|page_?token|continuation_?token)$/i;
+  /^(cursor|after|next_?cursor|starting_?after|page_?token|next_?token|continuation_?token)$/i;
+
+function bodyPropertyNames(doc: OpenAPIV3Document, op: OperationRef): string[] {
+  const schema = isObject(op.node.requestBody) ? requestBodySchema(doc, op) : undefined;
+  return schema ? [...allPropertyNames(doc, schema).keys()] : [];
+}
 
 /** A POST that pages with a cursor in its body, as 1Password's events API does. */
 export function hasBodyCursor(doc: OpenAPIV3Document, op: OperationRef): boolean {

@@ -34,6 +34,26 @@ export function schemaType(schema: JsonObject): string | undefined {
 }
 
 /**
+ * `allOf: [{ $ref }, { description }]` is how some generators (AWS's) annotate a reference: the
+ * one member that has a shape stands for the whole schema.
+ */
+export function throughAllOf(
+  doc: OpenAPIV3Document,
+  schema: Located<JsonObject>,
+  depth = 0,
+): Located<JsonObject> {
+  const { node } = schema;
+  if (!Array.isArray(node.allOf) || schemaType(node) !== undefined || depth > 8) return schema;
+  const members = node.allOf
+    .map((part, i) => resolve(doc, part, join(schema.pointer, "allOf", i)))
+    .filter((m): m is Located<JsonObject> => m !== undefined);
+  const shaped = members.filter(
+    (m) => schemaType(m.node) !== undefined || Array.isArray(m.node.allOf),
+  );
+  return shaped.length === 1 && shaped[0] ? throughAllOf(doc, shaped[0], depth + 1) : schema;
+}
+
+/**
  * The properties an object schema offers, `allOf` parts merged in order (first definition wins),
  * bounded in depth so a cyclic `allOf` cannot loop.
  */
@@ -48,7 +68,7 @@ export function propertiesOf(
   if (isObject(node.properties)) {
     for (const [name, value] of Object.entries(node.properties)) {
       const prop = resolve(doc, value, join(pointer, "properties", name));
-      if (prop && !out.has(name)) out.set(name, prop);
+      if (prop && !out.has(name)) out.set(name, throughAllOf(doc, prop));
     }
   }
   if (Array.isArray(node.allOf)) {
@@ -67,7 +87,8 @@ export function itemsOf(
   doc: OpenAPIV3Document,
   schema: Located<JsonObject>,
 ): Located<JsonObject> | undefined {
-  return resolve(doc, schema.node.items, join(schema.pointer, "items"));
+  const items = resolve(doc, schema.node.items, join(schema.pointer, "items"));
+  return items && throughAllOf(doc, items);
 }
 
 export interface Param {

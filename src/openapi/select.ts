@@ -2,9 +2,11 @@ import { CapkitError } from "../errors.js";
 import type { RecordKind } from "../model/types.js";
 import { closest } from "./closest.js";
 import { compareOperations, indexOperations, type OperationRef } from "./operations.js";
+import { readOnlyReason } from "./read-only.js";
 import { recordKind } from "./record-kind.js";
 import { findRecords, type RecordsInfo } from "./records.js";
 import { componentName } from "./schema.js";
+import { rankSources } from "./source-rank.js";
 import type { LoadedSpec, OpenAPIV3Document, OperationSummary } from "./types.js";
 
 /** How many operations the default selection takes (issue 3, item 2). */
@@ -27,7 +29,7 @@ export function analyseOperation(document: OpenAPIV3Document, op: OperationRef):
   const schema = records.item ? componentName(records.item.pointer) : undefined;
   // a plain GET gets a kind too: doctor shows it, and a fallback selection is made of them
   const kind =
-    records.isList || op.method === "get"
+    records.isList || op.method === "get" || readOnlyReason(op)
       ? recordKind(op.path, schema, op.tag, op.operationId)
       : "none";
   const analysed = { op, records, recordKind: kind };
@@ -49,34 +51,28 @@ export function analyseOperations(document: OpenAPIV3Document): AnalysedOperatio
   return analysed;
 }
 
-const pathParams = (op: OperationRef): number => (op.path.match(/\{/g) ?? []).length;
-const unpaged = (a: AnalysedOperation): number => (a.records.paged ? 0 : 1);
+const isGet = (a: AnalysedOperation) => a.op.method === "get";
+const isSource = (a: AnalysedOperation) => a.recordKind === "asset" || a.recordKind === "risk";
 
 /**
- * Asset or risk list sources first; failing those any list operation, then any GET. Top-level
- * collections (fewer path parameters) come before nested ones: they need no ids to call; paged
- * ones before unpaged ones: a fixed catalogue (sizes, regions) is rarely what an integration pulls.
+ * Tiers, best first: GET lists of assets or risks, any GET list, then (a document with no GET
+ * list, like 1Password's events API) read-only POST lists, then any GET, then any read-only POST.
+ * Within a tier `rankSources` orders them: security findings first, then the ones callable with
+ * the fewest ids, paged before unpaged.
  */
+const TIERS: ((a: AnalysedOperation) => boolean)[] = [
+  (a) => a.records.isList && isGet(a) && isSource(a),
+  (a) => a.records.isList && isGet(a),
+  (a) => a.records.isList && isSource(a),
+  (a) => a.records.isList,
+  (a) => isGet(a),
+  (a) => readOnlyReason(a.op) !== undefined,
+];
+
 export function defaultSelection(document: OpenAPIV3Document): AnalysedOperation[] {
   const all = analyseOperations(document);
-  const pick = (keep: (a: AnalysedOperation) => boolean): AnalysedOperation[] => {
-    const chosen = all
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => keep(a))
-      .sort(
-        (x, y) =>
-          pathParams(x.a.op) - pathParams(y.a.op) || unpaged(x.a) - unpaged(y.a) || x.i - y.i,
-      )
-      .slice(0, DEFAULT_SELECTION_SIZE);
-    return chosen.sort((x, y) => x.i - y.i).map(({ a }) => a);
-  };
-  for (const keep of [
-    (a: AnalysedOperation) =>
-      a.records.isList && (a.recordKind === "asset" || a.recordKind === "risk"),
-    (a: AnalysedOperation) => a.records.isList,
-    (a: AnalysedOperation) => a.op.method === "get",
-  ]) {
-    const chosen = pick(keep);
+  for (const keep of TIERS) {
+    const chosen = rankSources(all, keep, DEFAULT_SELECTION_SIZE);
     if (chosen.length > 0) return chosen;
   }
   return [];

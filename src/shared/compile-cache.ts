@@ -52,13 +52,25 @@ export function requireWithCodeCache(path: string): unknown {
       dirname(path),
     );
     if (!cached || script.cachedDataRejected) {
-      // written after the lint run so the cache holds the functions the parser actually used
-      process.once("exit", () => writeCache(cachePath, script));
+      // written after the work, so the cache holds the functions the run actually compiled
+      pending.set(cachePath, script);
+      process.once("exit", flushCodeCache);
     }
     return module.exports;
   } catch {
     return require(path);
   }
+}
+
+const pending = new Map<string, Script>();
+
+/**
+ * Writes the code caches of scripts loaded without one. Runs at exit by itself; a worker thread that
+ * is ended from outside never sees its exit event, so it calls this when its work is done.
+ */
+export function flushCodeCache(): void {
+  for (const [path, script] of pending) writeCache(path, script);
+  pending.clear();
 }
 
 function writeCache(path: string, script: Script): void {

@@ -12,8 +12,22 @@ export interface Verification {
   ok: boolean;
 }
 
-export async function verifyIntegration(dir: string, cwd: string): Promise<Verification> {
-  const [build, tests] = await Promise.all([typecheck(dir), runTests(dir, cwd)]);
+/** Both run at once; `report` hears each result as it lands (progress on a terminal, in plop). */
+export async function verifyIntegration(
+  dir: string,
+  cwd: string,
+  report: { build?: (r: TypecheckResult) => void; tests?: (r: TestRunResult) => void } = {},
+): Promise<Verification> {
+  const heard =
+    <T>(hear: ((r: T) => void) | undefined) =>
+    (r: T) => {
+      hear?.(r);
+      return r;
+    };
+  const [build, tests] = await Promise.all([
+    typecheck(dir).then(heard(report.build)),
+    runTests(dir, cwd).then(heard(report.tests)),
+  ]);
   return { build, tests, ok: build.ok && tests.ran && tests.unexpected.length === 0 };
 }
 

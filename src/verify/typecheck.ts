@@ -1,48 +1,70 @@
-/** Type-checks one integration folder with TypeScript 7's native tsc, as strictly as this repo. */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+/**
+ * Type-checks one integration folder with TypeScript 7's native tsc: with the host project's own
+ * `tsconfig.json` when one covers the folder (the engineer's rules are the ones that matter), else
+ * with the strictest common flags (strict.ts). The result says which configuration it used.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { execa } from "execa";
+import { MODULE_MODES, STRICT_FLAGS } from "./strict.js";
 import { resolvable, tscBin } from "./tools.js";
 
 export interface TypecheckResult {
   ok: boolean;
   output: string;
   command: string;
+  /** The host `tsconfig.json` used, or undefined for the built-in strict flags. */
+  config: string | undefined;
 }
 
-export const TSC_FLAGS = [
-  "--noEmit",
-  "--strict",
-  "--noUncheckedIndexedAccess",
-  "--noImplicitOverride",
-  "--verbatimModuleSyntax",
-  "--skipLibCheck",
-  "--target",
-  "es2023",
-  "--module",
-  "nodenext",
-  "--moduleResolution",
-  "nodenext",
-  "--lib",
-  "es2023,dom",
-  "--ignoreConfig",
-];
+const tsc = (args: string[], cwd?: string) =>
+  execa(process.execPath, [tscBin(), ...args], {
+    reject: false,
+    env: { NODE_OPTIONS: "" },
+    all: true,
+    ...(cwd ? { cwd } : {}),
+  });
+
+/** The nearest `tsconfig.json` above the folder whose program includes the folder's files. */
+export async function coveringConfig(dir: string, files: string[]): Promise<string | undefined> {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const config = join(at, "tsconfig.json");
+    if (existsSync(config)) {
+      const listed = await tsc(["-p", config, "--listFilesOnly"]);
+      const names = new Set((listed.all ?? "").split("\n").map((l) => l.trim()));
+      return files.every((f) => names.has(f)) ? config : undefined;
+    }
+    if (dirname(at) === at) return undefined;
+  }
+}
 
 export async function typecheck(dir: string): Promise<TypecheckResult> {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".ts"))
     .sort()
-    .map((f) => join(dir, f));
+    .map((f) => resolve(dir, f));
+  const config = await coveringConfig(dir, files);
+  if (config) {
+    const result = await tsc(["-p", config, "--noEmit"], dirname(config));
+    // the host project's own errors elsewhere are not this integration's; its config errors are
+    const inFolder = (line: string) =>
+      files.includes(resolve(dirname(config), line.split("(")[0] ?? ""));
+    const mine = (result.all ?? "")
+      .split("\n")
+      .filter((line) => /^error TS/.test(line.trim()) || inFolder(line));
+    return {
+      ok: mine.length === 0,
+      output: mine.join("\n"),
+      command: `tsc -p ${config} --noEmit`,
+      config,
+    };
+  }
   const types = resolvable(dir, "@types/node/package.json") ? ["--types", "node"] : ["--types", ""];
-  const args = [tscBin(), ...TSC_FLAGS, ...types, ...files];
-  const result = await execa(process.execPath, args, {
-    reject: false,
-    env: { NODE_OPTIONS: "" },
-    all: true,
-  });
+  const result = await tsc([...STRICT_FLAGS, ...MODULE_MODES.nodenext, ...types, ...files]);
   return {
     ok: result.exitCode === 0,
     output: (result.all ?? "").trim(),
-    command: `tsc --noEmit --strict ${dir}/*.ts`,
+    command: `tsc --noEmit --strict --exactOptionalPropertyTypes … ${dir}/*.ts (no tsconfig.json covers it)`,
+    config: undefined,
   };
 }

@@ -114,4 +114,55 @@ describe("corpus > checking many integrations at once", () => {
     expect([...errors.keys()]).toEqual(["bad"]);
     expect(errors.get("bad")![0]).toMatch(/TS2322/);
   });
+
+  it("checks the strictest flags under nodenext and bundler resolution", {
+    timeout: 60_000,
+  }, async () => {
+    const { typecheckAll } = await import("../../src/corpus/batch-checks.js");
+    const root = scratchDir("corpus-strict");
+    mkdirSync(join(root, "loose"));
+    // passes plain `strict`; fails exactOptionalPropertyTypes and noPropertyAccessFromIndexSignature
+    writeFileSync(
+      join(root, "loose", "loose.ts"),
+      [
+        "export const o: { a?: number } = { a: undefined };",
+        "export const get = (m: Record<string, string>) => m.key;",
+        "",
+      ].join("\n"),
+    );
+    const lines = (await typecheckAll(root, ["loose"])).get("loose") ?? [];
+    for (const mode of ["nodenext", "bundler"]) {
+      const inMode = lines.filter((l) => l.startsWith("[bundler]") === (mode === "bundler"));
+      expect(
+        inMode.some((l) => /TS2375|TS2322/.test(l)),
+        mode,
+      ).toBe(true);
+      expect(
+        inMode.some((l) => /TS4111/.test(l)),
+        mode,
+      ).toBe(true);
+    }
+  });
+
+  it("reports typescript-eslint recommended and strict findings per folder", {
+    timeout: 60_000,
+  }, async () => {
+    const { eslintAll } = await import("../../src/corpus/eslint-check.js");
+    const root = scratchDir("corpus-eslint");
+    mkdirSync(join(root, "clean"));
+    mkdirSync(join(root, "dirty"));
+    writeFileSync(join(root, "clean", "clean.ts"), "export const n = 1;\n");
+    writeFileSync(
+      join(root, "dirty", "dirty.ts"),
+      "export function f(x: number): number {\n  const unused = x as any;\n  return x!;\n}\n",
+    );
+    const { findings, skipped } = await eslintAll(root, ["clean", "dirty"]);
+    expect(skipped).toBeUndefined();
+    expect([...findings.keys()]).toEqual(["dirty"]);
+    expect(findings.get("dirty")?.join("\n")).toMatch(/no-unused-vars/);
+    expect(findings.get("dirty")?.join("\n")).toMatch(/no-explicit-any/);
+    expect(findings.get("dirty")?.join("\n")).toMatch(
+      /no-extra-non-null-assertion|no-non-null-assertion/,
+    );
+  });
 });

@@ -1,24 +1,44 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runCapkit, STACK_FRAME } from "../helpers/capkit-cli.js";
 import { exampleSpec, scratchDir } from "../helpers/scratch.js";
 
+// One integration generated for the whole file (no verification): tests that need an existing
+// folder copy it instead of generating it again.
+let generated = "";
+beforeAll(async () => {
+  generated = join(scratchDir("cli-template"), "acme");
+  const result = await runCapkit([
+    "generate",
+    "--spec",
+    exampleSpec,
+    "--name",
+    "acme",
+    "--out",
+    generated,
+    "--no-verify",
+  ]);
+  if (result.exitCode !== 0) throw new Error(result.all);
+}, 120_000);
+
+function withIntegration(name: string): string {
+  const dir = scratchDir(name);
+  cpSync(generated, join(dir, "integrations/acme"), { recursive: true });
+  return dir;
+}
+
 describe("capkit generate", () => {
-  it("--json prints the platform's handoff shape after a verified run", {
+  it("--yes --json: the bundled example, a name from its title, and the platform's handoff after a verified run", {
     timeout: 120_000,
   }, async () => {
     const dir = scratchDir("cli-json");
-    const out = join(dir, "vulnscan");
-    const result = await runCapkit(
-      ["generate", "--spec", exampleSpec, "--name", "vulnscan", "--out", out, "--json"],
-      { cwd: dir },
-    );
+    const result = await runCapkit(["generate", "--yes", "--json"], { cwd: dir });
     expect(result.exitCode, result.all).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.status).toBe("complete");
     expect(report.summary).toMatch(/build ok, \d+ passed, 2 failing as expected \(RED\)/);
-    expect(report.files_modified).toContain("vulnscan/vulnscan_client.ts");
+    expect(report.files_modified).toContain("integrations/vulnscan/vulnscan_client.ts");
     expect(report.verification).toMatchObject({ tests_passed: true, build_success: true });
     expect(report.handoff.context).toMatch(/toHostAsset/);
   });
@@ -37,10 +57,7 @@ describe("capkit generate", () => {
   it("--dry-run over an existing integration shows the diff of a file the user changed", {
     timeout: 120_000,
   }, async () => {
-    const dir = scratchDir("cli-dry-diff");
-    await runCapkit(["generate", "--spec", exampleSpec, "--name", "acme", "--no-verify"], {
-      cwd: dir,
-    });
+    const dir = withIntegration("cli-dry-diff");
     const main = join(dir, "integrations/acme/acme.ts");
     writeFileSync(
       main,
@@ -50,7 +67,7 @@ describe("capkit generate", () => {
       ["generate", "--spec", exampleSpec, "--name", "acme", "--dry-run"],
       { cwd: dir },
     );
-    expect(result.stdout).toMatch(/acme\.ts\s+\d+ lines\s+updated/);
+    expect(result.stdout).toMatch(/acme\.ts\s+\d+ lines\s+kept/);
     expect(result.stdout).toContain("-    return true; // edited");
     expect(readFileSync(main, "utf8")).toContain("// edited");
   });
@@ -58,10 +75,7 @@ describe("capkit generate", () => {
   it("refuses an existing integration without --force and changes nothing", {
     timeout: 120_000,
   }, async () => {
-    const dir = scratchDir("cli-exists");
-    await runCapkit(["generate", "--spec", exampleSpec, "--name", "acme", "--no-verify"], {
-      cwd: dir,
-    });
+    const dir = withIntegration("cli-exists");
     const main = join(dir, "integrations/acme/acme.ts");
     writeFileSync(main, "// my work\n");
     const result = await runCapkit(
@@ -119,15 +133,6 @@ describe("capkit generate", () => {
     const result = await runCapkit(["generate"], { cwd: dir });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--spec <path\|url> and --name <service>, or --yes/);
-  });
-
-  it("--yes takes the bundled example and a name from its title", {
-    timeout: 120_000,
-  }, async () => {
-    const dir = scratchDir("cli-yes");
-    const result = await runCapkit(["generate", "--yes", "--no-verify"], { cwd: dir });
-    expect(result.exitCode, result.all).toBe(0);
-    expect(readdirSync(join(dir, "integrations/vulnscan"))).toContain("vulnscan_client.ts");
   });
 
   it("writes nothing when the folder cannot be created", async () => {

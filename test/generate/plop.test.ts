@@ -2,19 +2,35 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import nodePlop from "node-plop";
 import { describe, expect, it } from "vitest";
-import { exampleSpec, scratchDir } from "../helpers/scratch.js";
+import { exampleFiles, exampleSpec, scratchDir } from "../helpers/scratch.js";
 
 // The compiled plopfile is what `plop.load("capkit")` gives a user repository.
 const plopfile = new URL("../../dist/plopfile.js", import.meta.url).pathname;
 
+type Question = {
+  name: string;
+  default?: unknown;
+  message?: unknown;
+  validate?: (v: string, a?: object) => unknown;
+};
+
+async function integration(options: { destBasePath?: string } = {}) {
+  const plop = options.destBasePath
+    ? await nodePlop(plopfile, { destBasePath: options.destBasePath, force: false })
+    : await nodePlop(plopfile);
+  const generator = plop.getGenerator("integration");
+  const questions = generator.prompts as unknown as Question[];
+  const question = (name: string) => questions.find((q) => q.name === name)!;
+  return { generator, question };
+}
+
 describe("plop integration generator", () => {
-  it("answers every prompt from bypass values and writes a verified integration", {
+  it("answers every prompt from bypass values, shows each stage with its counts, and writes a verified integration", {
     timeout: 120_000,
   }, async () => {
     const dir = scratchDir("plop");
     const out = join(dir, "integrations/acme");
-    const plop = await nodePlop(plopfile, { destBasePath: dir, force: false });
-    const generator = plop.getGenerator("integration");
+    const { generator } = await integration({ destBasePath: dir });
     const answers = await generator.runPrompts([
       "acme",
       exampleSpec,
@@ -29,27 +45,69 @@ describe("plop integration generator", () => {
       out,
     ]);
     expect(answers).toMatchObject({ name: "acme", operations: ["listHosts", "listFindings"] });
-    const { changes, failures } = await generator.runActions(answers);
+    const log: string[] = [];
+    const { failures } = await generator.runActions(answers, {
+      onComment: (text) => log.push(`… ${text}`),
+      onSuccess: (change) => log.push(`✔ ${change.path}`),
+      onFailure: (failure) => log.push(`✘ ${failure.error}`),
+    });
     expect(failures).toEqual([]);
-    expect(changes[0]?.path).toMatch(/build ok \(tsc --noEmit\)/);
-    expect(changes[0]?.path).toMatch(/2 failing as expected \(RED/);
+    // the same stages, in order, as `capkit generate` prints on a terminal
+    expect(log).toEqual([
+      "… loaded VulnScan API 2.4.0: 5 operations, 2 selected",
+      "… generating 2 operations",
+      expect.stringMatching(/^✔ wrote 7 files \(\d+ lines\) to .*integrations\/acme$/),
+      "… type-checking (tsc --noEmit) and testing (vitest)",
+      expect.stringMatching(/^✔ build ok \(tsc /),
+      expect.stringMatching(/^✔ \d+ passed, 2 failing as expected \(RED: NotImplementedError\)$/),
+      expect.stringMatching(/^✔ Next step: write toHostAsset, toFindingRisk in /),
+    ]);
     const manifest = JSON.parse(readFileSync(join(out, ".capkit.json"), "utf8"));
     expect(manifest.options.pagination).toEqual({ listHosts: "page", listFindings: "none" });
-    expect(readdirSync(out).sort()).toEqual([
-      ".capkit.json",
-      "acme.test.ts",
-      "acme.ts",
-      "acme_client.ts",
-      "acme_samples.ts",
-      "acme_transform.ts",
-      "acme_types.ts",
-    ]);
+    expect(readdirSync(out).sort()).toEqual(exampleFiles("acme"));
+    // the integration's tests ran with caches in the temp folder, not beside the files
+    expect(readdirSync(dir)).toEqual(["integrations"]);
+    expect(readdirSync(join(dir, "integrations"))).toEqual(["acme"]);
   });
 
   it("refuses an invalid service name at the first prompt", async () => {
-    const plop = await nodePlop(plopfile);
-    const generator = plop.getGenerator("integration");
+    const { generator } = await integration();
     await expect(generator.runPrompts(["Bad Name"])).rejects.toThrow(/lower-case|valid/i);
+  });
+
+  it("offers the detected validateCredentials call as the default and checks an answer at once", async () => {
+    const { question } = await integration();
+    expect(await question("spec").validate!(exampleSpec)).toBe(true);
+    const selected = { operations: ["listHosts", "listFindings"] };
+    const validation = question("validation");
+    expect((validation.default as (a: object) => string)(selected)).toBe("getCurrentUser");
+    expect((validation.message as (a: object) => string)(selected)).toContain(
+      "GET /me (identity endpoint)",
+    );
+    expect(validation.validate!("getCurrentUser", selected)).toBe(true);
+    expect(validation.validate!("listFindings", selected)).toBe(true);
+    expect(validation.validate!("getHost", selected)).toMatch(
+      /"getHost" is not among the selected operations: use getCurrentUser, listHosts, listFindings/,
+    );
+    expect(validation.validate!("nope", selected)).toMatch(/"nope" is not in the spec/);
+  });
+
+  it("names an occupied output folder as soon as the spec says which kind it is, before the operations", async () => {
+    const dir = scratchDir("plop-occupied");
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(join(dir, "integrations/acme"), { recursive: true });
+    writeFileSync(join(dir, "integrations/acme/acme.ts"), "// mine\n");
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const { question } = await integration();
+      expect(await question("spec").validate!(exampleSpec, { name: "acme" })).toMatch(
+        /integrations\/acme is not empty \(acme\.ts\)/,
+      );
+      expect(await question("spec").validate!(exampleSpec, { name: "other" })).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
 

@@ -14,3 +14,15 @@ export function scratchDir(name: string): string {
 export const fixtureSpec = (name: string) =>
   new URL(`../fixtures/specs/${name}`, import.meta.url).pathname;
 export const exampleSpec = new URL("../../examples/specs/vulnscan.yaml", import.meta.url).pathname;
+
+/** The files of an integration generated from the bundled example, sorted as `readdirSync` lists them. */
+export const exampleFiles = (name: string) => [
+  ".capkit",
+  ".capkit.json",
+  `${name}.test.ts`,
+  `${name}.ts`,
+  `${name}_client.ts`,
+  `${name}_samples.ts`,
+  `${name}_transform.ts`,
+  `${name}_types.ts`,
+];

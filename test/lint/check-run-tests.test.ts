@@ -1,5 +1,5 @@
 // `capkit check --run-tests` runs the folder's real type-check (TypeScript 7 tsc) and its vitest tests.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -33,5 +33,7 @@ describe("capkit check --run-tests", () => {
     expect(report.tests.tests.ok).toBe(true);
     expect(report.ok).toBe(false);
     expect(result.exitCode).toBe(1);
+    // caches go to the temp folder: nothing is left beside the checked files
+    expect(readdirSync(join(root, "demo")).sort()).toEqual(["demo.test.ts", "demo.ts"]);
   }, 60_000);
 });

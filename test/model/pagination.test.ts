@@ -211,6 +211,26 @@ describe("pagination", () => {
           nextCursor: ["cursor"],
           hasMore: ["has_more"],
           limitParam: "limit",
+          cursorAlone: true,
+        },
+      },
+    ],
+    [
+      "POST with a cursor beside the filters in one body",
+      {
+        given: {
+          method: "post",
+          body: { properties: { cursor: { type: "string" }, limit: { type: "integer" } } },
+          schema: {
+            properties: { next_cursor: { type: "string" }, items: arr },
+          },
+        },
+        want: {
+          style: "cursor",
+          cursorParam: "cursor",
+          cursorIn: "body",
+          nextCursor: ["next_cursor"],
+          limitParam: "limit",
         },
       },
     ],

@@ -4,6 +4,8 @@ import { expectCapkitError, fixture, minimalDoc, specOf, tempFiles } from "./hel
 
 const files = tempFiles({
   "bad.json": '{\n  "openapi": "3.0.3",\n  "info": { "title": "x", }\n}',
+  // non-ASCII before the error on its line: the column counts characters of the exact text
+  "bad-accents.json": '{\n  "openapi": "3.0.3",\n  "info": { "title": "Café ✓ 😀", }\n}',
   "bad.yaml": "openapi: 3.0.3\ninfo:\n  title: x\n   version: [1\n",
   "page.html": "<!DOCTYPE html>\n<html><body>API docs</body></html>",
   "v4.json": minimalDoc({ openapi: "4.0.0" }),
@@ -86,6 +88,15 @@ describe("bad input > files", () => {
       [
         "invalid JSON names line and column",
         { file: "bad.json", code: "SPEC_INVALID_JSON", where: "3:27", says: /line 3, column 27/ },
+      ],
+      [
+        "invalid JSON with non-ASCII text names the exact line and column",
+        {
+          file: "bad-accents.json",
+          code: "SPEC_INVALID_JSON",
+          where: "3:35",
+          says: /line 3, column 35/,
+        },
       ],
       [
         "invalid YAML names line and column",

@@ -98,7 +98,7 @@ describe("default selection", () => {
   const ops = (n: number, kind: string) =>
     Object.fromEntries(
       Array.from({ length: n }, (_, i) => [
-        `/${kind}${i}/{id}/${kind}s`,
+        `/${kind}${i}/{id}/${kind}s${i}`,
         { get: { operationId: `${kind}${i}`, ...list() } },
       ]),
     );
@@ -110,6 +110,62 @@ describe("default selection", () => {
     const chosen = selectOperations(spec, {}).map((o) => o.operationId);
     expect(chosen).toHaveLength(5);
     expect(chosen).toContain("topHosts");
+  });
+
+  it("takes alert, finding and vulnerability lists before generic ones", () => {
+    const spec = specOf({
+      paths: {
+        "/hosts": { get: { operationId: "hosts", ...list() } },
+        "/repos": { get: { operationId: "repos", ...list() } },
+        "/orgs/{org}/code-scanning/alerts": { get: { operationId: "orgAlerts", ...list() } },
+        "/vulnerabilities": { get: { operationId: "vulns", ...list() } },
+        "/a": { get: { operationId: "a", ...list() } },
+        "/b": { get: { operationId: "b", ...list() } },
+        "/servers": { get: { operationId: "servers", ...list() } },
+      },
+    });
+    const chosen = selectOperations(spec, {}).map((o) => o.operationId);
+    expect(chosen).toHaveLength(5);
+    expect(chosen).toEqual(expect.arrayContaining(["orgAlerts", "vulns"]));
+  });
+
+  it("takes a resource listed in several scopes once, in the document's most common scope", () => {
+    const spec = specOf({
+      paths: {
+        "/enterprises/{enterprise}/dependabot/alerts": { get: { operationId: "ent", ...list() } },
+        "/orgs/{org}/dependabot/alerts": { get: { operationId: "org", ...list() } },
+        "/repos/{owner}/{repo}/dependabot/alerts": { get: { operationId: "repo", ...list() } },
+        "/orgs/{org}/members": { get: { operationId: "members", ...single } },
+      },
+    });
+    expect(selectOperations(spec, {}).map((o) => o.operationId)).toEqual(["org"]);
+  });
+
+  it("takes read-only POST lists when there is no GET list, never a write", () => {
+    const spec = specOf({
+      paths: {
+        "/me": { get: { operationId: "me", ...single } },
+        "/events/search": { post: { operationId: "searchEvents", ...list() } },
+        "/v1/logs:query": { post: { operationId: "logging.logs.query", ...list() } },
+        "/users": { post: { operationId: "createUsers", ...list() } },
+        "/#X-Amz-Target=Acme.ListUsers": { post: { operationId: "ListUsers", ...list() } },
+      },
+    });
+    expect(
+      selectOperations(spec, {})
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(["ListUsers", "logging.logs.query", "searchEvents"]);
+  });
+
+  it("prefers a GET list to a read-only POST list", () => {
+    const spec = specOf({
+      paths: {
+        "/users": { get: { operationId: "users", ...list() } },
+        "/events/search": { post: { operationId: "searchEvents", ...list() } },
+      },
+    });
+    expect(selectOperations(spec, {}).map((o) => o.operationId)).toEqual(["users"]);
   });
 
   it("falls back to any list operation", () => {

@@ -170,6 +170,26 @@ describe("non-idempotent requests and the idempotent contract", () => {
     expect(delays).toHaveLength(2);
   });
 
+  it("a marked POST through api.request(method, path) is matched too", async () => {
+    const { http } = client({ idempotent: ["POST /items/{id}/search"] });
+    const error = await http.api
+      .request(
+        "post" as never,
+        "/items/{id}/search" as never,
+        {
+          params: { path: { id: 7 } },
+          body: {},
+        } as never,
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+      operation: "POST /items/{id}/search",
+    });
+    expect(dropping.requests).toHaveLength(3);
+  });
+
   it("a marked POST is retried on 503 too, resending its body", async () => {
     dropping.handle((_req, res, i) => {
       res.writeHead(i === 0 ? 503 : 200, { "content-type": "application/json" });

@@ -7,12 +7,14 @@ import { maskSecrets } from "./secrets.js";
 
 export type ResilientFetchInit = RequestInit & { operation?: string };
 
-/** Set by the openapi-fetch middleware: `GET /items/{id}` names the operation in errors and logs. */
-export const OPERATION = Symbol("capkit.operation");
-/** Set by the same middleware: `METHOD /schema/path`, matched against the `idempotent` option. */
-export const ROUTE = Symbol("capkit.route");
+/**
+ * An init key the client's methods add (openapi-fetch copies unknown init keys onto its Request):
+ * `GET /items/{id}`, the spec's path template, names the operation in errors and logs (it reads
+ * better than a filled-in path) and is matched against the `idempotent` option.
+ */
+export const ROUTE_KEY = "capkitRoute";
 
-type Tagged = Request & { [OPERATION]?: string; [ROUTE]?: string; operation?: unknown };
+type Tagged = Request & { [ROUTE_KEY]?: unknown; operation?: unknown };
 
 export interface Call {
   href: string;
@@ -90,7 +92,8 @@ async function prepareRequest(
   const tagged = input as Tagged;
   const named = typeof tagged.operation === "string" ? tagged.operation : undefined;
   const method = (init?.method ?? input.method).toUpperCase();
-  const explicit = init?.operation ?? tagged[OPERATION] ?? named ?? defaults.operation;
+  const route = typeof tagged[ROUTE_KEY] === "string" ? tagged[ROUTE_KEY] : undefined;
+  const explicit = init?.operation ?? named ?? route ?? defaults.operation;
   const { href, credentialed } = resolve(input.url, defaults, method, explicit);
   return {
     href,
@@ -102,7 +105,7 @@ async function prepareRequest(
     parents,
     waitSignal: undefined,
     operation: explicit ?? maskSecrets(`${method} ${pathOf(href)}`, defaults.secrets()),
-    route: tagged[ROUTE],
+    route,
     secrets: defaults.secrets,
   };
 }

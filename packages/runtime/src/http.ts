@@ -1,6 +1,6 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import { type Auth, createAuth } from "./auth.js";
-import { OPERATION, ROUTE } from "./call.js";
+import { ROUTE_KEY } from "./call.js";
 import { expectCredential, secretNames } from "./credentials.js";
 import { IntegrationError, OptionsError } from "./errors.js";
 import { idempotentRoutes } from "./idempotent.js";
@@ -74,18 +74,6 @@ export interface Http<Paths extends {}> {
   readonly logger: Logger | undefined;
 }
 
-// Names the operation after the spec's path template, which reads better than a filled-in path,
-// and records the route for the `idempotent` option.
-const operationMiddleware: Middleware = {
-  onRequest({ request, schemaPath }) {
-    const tagged = request as Request & { [OPERATION]?: string; [ROUTE]?: string };
-    const route = `${request.method} ${schemaPath}`;
-    tagged[OPERATION] ??= route;
-    tagged[ROUTE] = route;
-    return undefined;
-  },
-};
-
 /** Validates the options once and builds the client; invalid options throw here, by name. */
 export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> {
   if (typeof options !== "object" || options === null) {
@@ -139,8 +127,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     secrets: memoSecrets(() => auth.secrets, jobSecrets),
   };
   const fetch = createResilientFetch(config);
-  const api = guardClient(createClient<Paths>({ baseUrl: baseUrl.href, fetch }));
-  api.use(operationMiddleware);
+  const api = wrapClient(createClient<Paths>({ baseUrl: baseUrl.href, fetch }));
   return { api, fetch, logger: options.logger };
 }
 
@@ -189,26 +176,47 @@ function checkedHeaders(
 const CLIENT_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
 /**
- * openapi-fetch parses a body without a content-length with `JSON.parse` itself, and newer V8
- * quotes the text around a syntax error: its calls turn such a failure into BAD_JSON here.
+ * Each call of the client's methods carries its route (`GET /items/{id}`, see ROUTE_KEY): cheaper
+ * than a middleware, which makes openapi-fetch build an id and a frozen options object per call.
+ * And openapi-fetch parses a body without a content-length with `JSON.parse` itself, whose error
+ * quotes the text around it on newer V8: such a failure becomes BAD_JSON here.
  */
-function guardClient<C extends object>(client: C): C {
+function wrapClient<C extends object>(client: C): C {
   for (const method of CLIENT_METHODS) {
-    const original: unknown = Reflect.get(client, method);
-    if (typeof original !== "function") continue;
-    Reflect.set(client, method, (path: string, init?: { operation?: unknown }) =>
-      (original.call(client, path, init) as Promise<unknown>).catch((cause: unknown) => {
-        if (!(cause instanceof SyntaxError)) throw cause;
-        const operation =
-          typeof init?.operation === "string" ? init.operation : `${method} ${path}`;
-        throw new IntegrationError("BAD_JSON", `${operation} returned a body that is not JSON`, {
-          operation,
-          retryable: false,
-        });
-      }),
-    );
+    const original = methodOf(client, method);
+    if (!original) continue;
+    Reflect.set(client, method, (path: string, init?: CallInit) => {
+      const route = `${method} ${path}`;
+      return named(original(path, { ...init, [ROUTE_KEY]: route }), route, init);
+    });
+  }
+  const request = methodOf(client, "request");
+  if (request) {
+    Reflect.set(client, "request", (method: string, path: string, init?: CallInit) => {
+      const route = `${method.toUpperCase()} ${path}`;
+      return named(request(method, path, { ...init, [ROUTE_KEY]: route }), route, init);
+    });
   }
   return client;
+}
+
+type CallInit = { operation?: unknown };
+
+function methodOf(client: object, name: string): ((...args: unknown[]) => unknown) | undefined {
+  const value: unknown = Reflect.get(client, name);
+  return typeof value === "function" ? (...args) => Reflect.apply(value, client, args) : undefined;
+}
+
+/** `pending`, with a SyntaxError from openapi-fetch's own JSON.parse turned into BAD_JSON. */
+function named(pending: unknown, route: string, init: CallInit | undefined): Promise<unknown> {
+  return (pending as Promise<unknown>).catch((cause: unknown) => {
+    if (!(cause instanceof SyntaxError)) throw cause;
+    const operation = typeof init?.operation === "string" ? init.operation : route;
+    throw new IntegrationError("BAD_JSON", `${operation} returned a body that is not JSON`, {
+      operation,
+      retryable: false,
+    });
+  });
 }
 
 /**

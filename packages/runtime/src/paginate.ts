@@ -3,24 +3,32 @@ import type { Logger } from "./logger.js";
 import { createPager, type PageStep, type PageStrategy } from "./page-strategies.js";
 import { expectFunction, expectPositiveInteger } from "./validate.js";
 
-export interface PaginateOptions<T> {
+/**
+ * The steps a strategy takes: only the next-URL and Link styles ever hand over a `{ url }`, so a
+ * cursor, offset or page listing reads `step.params` without a branch that can never run.
+ */
+export type StepOf<S extends PageStrategy> = S extends { style: "nextUrl" | "link" }
+  ? PageStep
+  : Extract<PageStep, { params: unknown }>;
+
+export interface PaginateOptions<T, S extends PageStrategy = PageStrategy> {
   /** Names the listing in logs. */
   operation: string;
-  strategy: PageStrategy;
+  strategy: S;
   /** Fetch one page: `{ params }` to merge into the query, or `{ url }` to follow as is. */
-  request: (step: PageStep) => Promise<{ body: unknown; response: Response }>;
+  request: (step: StepOf<S>) => Promise<{ body: unknown; response: Response }>;
   /** The page's records; `undefined` or `[]` is an empty page. */
   items: (body: unknown) => readonly T[] | undefined;
   /** Default 1000; hitting it logs a warning (the listing was cut short). */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /**
    * Empty pages in a row that still name a next page before the listing stops with a warning.
    * Default 10 (some APIs filter after paging and return empty pages in the middle).
    */
-  maxEmptyPages?: number;
+  maxEmptyPages?: number | undefined;
   /** Checked before each page; an abort rejects with an `ABORTED` IntegrationError. */
-  signal?: AbortSignal;
-  logger?: Logger;
+  signal?: AbortSignal | undefined;
+  logger?: Logger | undefined;
 }
 
 const DEFAULT_MAX_PAGES = 1000;
@@ -33,7 +41,9 @@ const DEFAULT_MAX_EMPTY_PAGES = 10;
  * empty pages in a row, or when a cursor or URL comes round again. Options are validated here,
  * before the first page is requested.
  */
-export function paginate<T>(options: PaginateOptions<T>): AsyncGenerator<T> {
+export function paginate<T, S extends PageStrategy = PageStrategy>(
+  options: PaginateOptions<T, S>,
+): AsyncGenerator<T> {
   const pager = createPager(options.strategy);
   expectFunction("request", options.request);
   expectFunction("items", options.items);
@@ -45,8 +55,8 @@ export function paginate<T>(options: PaginateOptions<T>): AsyncGenerator<T> {
   return pages(options, pager, { maxPages, maxEmptyPages });
 }
 
-async function* pages<T>(
-  options: PaginateOptions<T>,
+async function* pages<T, S extends PageStrategy>(
+  options: PaginateOptions<T, S>,
   pager: ReturnType<typeof createPager>,
   limits: { maxPages: number; maxEmptyPages: number },
 ): AsyncGenerator<T> {
@@ -60,7 +70,8 @@ async function* pages<T>(
   for (let page = 1; ; page++) {
     if (signal?.aborted) throw abortedError(operation, signal);
     seen.add(keyOf(step));
-    const { body, response } = await options.request(step);
+    // the pager of strategy S only makes the steps StepOf<S> describes
+    const { body, response } = await options.request(step as StepOf<S>);
     if (response.url) seen.add(keyOf({ url: response.url }));
     const items = options.items(body) ?? [];
     const count = items.length;

@@ -22,7 +22,7 @@ import { sanitizeUrl } from "./sanitize.js";
 import { isRateLimited } from "./server-wait.js";
 import { Budget, planRetryWait, rateLimitedError, type WaitPlan, WaitRefused } from "./waits.js";
 
-export { OPERATION, type ResilientFetchInit, ROUTE } from "./call.js";
+export type { ResilientFetchInit } from "./call.js";
 
 export type ResilientFetch = (
   input: string | URL | Request,

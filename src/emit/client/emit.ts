@@ -8,9 +8,9 @@ import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { generatedHeader } from "../header.js";
 import { importLines, usedNames } from "../imports.js";
-import { fileNames, importPath } from "../names.js";
+import { fileNames, importPath, uniqueLabel } from "../names.js";
 import { lineCount, pack } from "../pack.js";
-import { stringLiteral } from "../safe-text.js";
+import { commentText, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 
 const RUNTIME_VALUES = [
@@ -22,6 +22,28 @@ const RUNTIME_VALUES = [
   "unwrap",
 ];
 
+/** `"POST /path"` entries, as the spec writes the path, for the runtime's `idempotent` option. */
+export function idempotentRoutes(model: IntegrationModel) {
+  return [...model.operations, ...model.extraOperations]
+    .filter((op) => op.readOnly !== undefined && op.method !== "get")
+    .map((op) => ({
+      route: stringLiteral(`${op.method.toUpperCase()} ${op.path}`),
+      why: commentText(`${op.operationId}: ${op.readOnly}`, 90),
+    }));
+}
+
+/** A tag as a file-name part: `Code Scanning` → `code_scanning` (ASCII, at most 40 characters). */
+function fileLabel(tag: string): string {
+  const label = tag
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .replace(/_+$/, "");
+  return label || "operations";
+}
+
 interface Block {
   view: OperationView;
   text: string;
@@ -31,11 +53,11 @@ export function emitClient(
   model: IntegrationModel,
   views: OperationView[],
   ctx: EmitContext,
-  names: { clientClass: string; baseUrlConst: string },
+  names: { clientClass: string; baseUrlConst: string; idempotentConst: string },
 ): EmittedFile[] {
   const files = fileNames(model);
   const header = generatedHeader(
-    `Client for the ${model.title} API: one method per selected operation.`,
+    `Client for the ${/\bAPI$/i.test(model.title.trim()) ? model.title.trim() : `${model.title} API`}: one method per selected operation.`,
     model.title,
     model.version,
     ctx.version,
@@ -55,8 +77,13 @@ export function emitClient(
     blocks.map((b) => ({ item: b, lines: lineCount(b.text) + 1 })),
     { first: ctx.lineBudget - classLines, overflow: ctx.lineBudget - 15 },
   );
-  const partPath = (i: number) => files.clientPart(i + 1);
-  const anyPaged = views.some((v) => v.paged);
+  // each overflow file is named for the tag its first function belongs to
+  const labels = new Set<string>();
+  const partPaths = groups.map((group) =>
+    files.clientPart(uniqueLabel(fileLabel(group[0]?.view.tag ?? ""), labels)),
+  );
+  const partPath = (i: number) => partPaths[i]!;
+  const anySized = views.some((v) => v.req.pageSize !== undefined);
 
   const parts: EmittedFile[] = groups.slice(1).map((group, index) => {
     const text = group.map((b) => b.text).join("\n\n");
@@ -96,9 +123,11 @@ export function emitClient(
     header,
     imports,
     baseUrlConst: names.baseUrlConst,
+    idempotentConst: names.idempotentConst,
+    idempotent: idempotentRoutes(model),
     baseUrl: stringLiteral(model.baseUrl),
     clientClass: names.clientClass,
-    anyPaged,
+    anySized,
     operations: views,
     blocks: mainBlocks.map((b) => b.text),
   });

@@ -3,7 +3,7 @@
  * query parameters come from the job's config (tests use fixed sample values).
  */
 import type { OperationModel, ParameterModel } from "../../model/types.js";
-import { propertyKey, stringLiteral } from "../safe-text.js";
+import { jsonLiteral, propertyKey, stringLiteral } from "../safe-text.js";
 
 export function requiredParams(op: OperationModel): ParameterModel[] {
   return op.parameters.filter((p) => p.required && p.in !== "cookie");
@@ -47,7 +47,9 @@ function requestCode(
     }))
     .filter((g) => g.fields.length > 0)
     .map((g) => `${g.where}: { ${g.fields.join(", ")} }`);
-  if (op.requestBody?.required) groups.push("body: {}");
+  // the smallest body the spec accepts; without required fields the client sends `{}`
+  if (op.requestBody?.minimal !== undefined)
+    groups.push(`body: ${jsonLiteral(op.requestBody.minimal, 0)}`);
   return groups.length > 0 ? `{ ${groups.join(", ")} }` : "";
 }
 

@@ -4,6 +4,7 @@
  */
 import type { IntegrationModel, OperationModel } from "../../model/types.js";
 import { authCode } from "../client/auth-code.js";
+import { pageSizeEntry } from "../client/operation-code.js";
 import { invokeRequest } from "../client/request-code.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
@@ -33,7 +34,7 @@ function validationView(model: IntegrationModel, views: OperationView[], all: Op
       ? `put({}, ${view.recordsPath}, [${sample}])`
       : `[${sample}]`;
   const size = model.validation.pageSizeParam;
-  const extra = size ? [`${JSON.stringify(size)}: 1`] : [];
+  const extra = size ? [pageSizeEntry(op, size, "1")] : [];
   const request = invokeRequest(op, extra);
   const call = op.isList
     ? [
@@ -144,8 +145,12 @@ export function emitHandFiles(
             : "example",
       ]),
   );
+  const pagingPuts =
+    paging !== undefined &&
+    (paging.recordsPath !== "[]" || paging.style === "cursor" || paging.style === "nextUrl");
   const test = render("test.ts.hbs", {
     ...shared,
+    usesPut: validation.okBody.startsWith("put(") || pagingPuts,
     anyTarget,
     testImports: sorted([
       "Asset",

@@ -3,33 +3,16 @@
  * field missing, `null` where the schema says string); the generated tests must start green on the
  * plumbing, so the sample is repaired here, field by field, with deterministic values.
  */
-import { flattenObject, type JsonSchema } from "../types/record-schema.js";
+import type { JsonSchema } from "../types/record-schema.js";
+import { objectShape, type Shape } from "../types/record-shape.js";
 
-const DEFAULTS: Record<string, unknown> = {
-  string: "example",
-  integer: 1,
-  number: 1,
-  boolean: false,
-  array: [],
-  object: {},
-};
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-function typeOf(schema: JsonSchema | undefined): { type?: string; nullable: boolean } {
-  if (!schema) return { nullable: true };
-  const raw = schema.type;
-  const types = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
-  const nullable = schema.nullable === true || types.includes("null");
-  const type =
-    types.find((t) => t !== "null") ??
-    (schema.properties || schema.allOf ? "object" : schema.items ? "array" : undefined);
-  return { ...(type ? { type } : {}), nullable };
-}
-
-function matches(type: string, value: unknown): boolean {
-  switch (type) {
+function matches(shape: Shape, value: unknown): boolean {
+  switch (shape.kind) {
     case "string":
       return typeof value === "string";
-    case "integer":
     case "number":
       return typeof value === "number";
     case "boolean":
@@ -37,37 +20,55 @@ function matches(type: string, value: unknown): boolean {
     case "array":
       return Array.isArray(value);
     case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "record":
+      return isRecord(value);
     default:
       return true;
   }
 }
 
+const DEFAULTS = { string: "example", number: 1, boolean: false } as const;
+
+/** The value, repaired to fit the shape; a value of the wrong type is replaced by a default. */
+function conform(shape: Shape, value: unknown): unknown {
+  switch (shape.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+      return matches(shape, value) ? value : DEFAULTS[shape.kind];
+    case "array":
+      return Array.isArray(value) ? value.map((item) => conform(shape.items, item)) : [];
+    case "record":
+      return isRecord(value) ? value : {};
+    case "object": {
+      const record: Record<string, unknown> = isRecord(value) ? { ...value } : {};
+      for (const field of shape.fields) {
+        const current = record[field.name];
+        if (current === undefined) {
+          if (field.required)
+            record[field.name] =
+              field.shape.kind === "unknown" ? null : conform(field.shape, undefined);
+          continue;
+        }
+        if (current === null && (field.nullable || !field.required)) continue;
+        record[field.name] = conform(field.shape, current);
+      }
+      return record;
+    }
+    default:
+      return value;
+  }
+}
+
+/** The sample record, slimmed to what a test needs, then repaired to satisfy its zod schema. */
 export function conformSample(
   document: unknown,
   schema: JsonSchema | undefined,
   sample: unknown,
   deref: (node: unknown) => JsonSchema | undefined,
 ): Record<string, unknown> {
-  const record: Record<string, unknown> =
-    typeof sample === "object" && sample !== null && !Array.isArray(sample)
-      ? { ...(sample as Record<string, unknown>) }
-      : {};
-  const flat = flattenObject(document, schema);
-  const required = new Set(flat.required as string[]);
-  for (const [name, raw] of Object.entries(flat.properties as Record<string, unknown>)) {
-    const { type, nullable } = typeOf(deref(raw));
-    if (!type) continue;
-    const value = record[name];
-    const absent = value === undefined || (value === null && !nullable && required.has(name));
-    if (absent && !required.has(name)) continue;
-    if (value === null && (nullable || !required.has(name))) continue;
-    if (absent || !matches(type, value)) {
-      const fallback = DEFAULTS[type];
-      record[name] = Array.isArray(fallback) ? [] : typeof fallback === "object" ? {} : fallback;
-    }
-  }
-  return record;
+  const conformed = conform(objectShape(document, schema, deref), slimSample(sample));
+  return isRecord(conformed) ? conformed : {};
 }
 
 /** Lines a sample may take in the samples file; deeper values are dropped until it fits. */

@@ -7,7 +7,7 @@ import type { IntegrationModel } from "../../model/types.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { generatedHeader } from "../header.js";
 import { usedNames } from "../imports.js";
-import { fileNames, importPath } from "../names.js";
+import { fileNames, importPath, uniqueLabel } from "../names.js";
 import { type Block, lineCount, pack } from "../pack.js";
 import type { OperationView } from "../view.js";
 import type { TypesParts, TypeUnit } from "./parts.js";
@@ -40,16 +40,48 @@ function zodUnit(view: OperationView): TypeUnit {
 
 const isRaw = (u: TypeUnit) => u.container === "zod" || u.container === "decl";
 
+const containersOf = (units: TypeUnit[]) => [
+  ...new Set(units.filter((u) => !isRaw(u)).map((u) => u.container)),
+];
+
+/**
+ * The interface holding one file's piece of a container: `Paths` when the container is in one
+ * file, `PathsPart1`, `PathsPart2`… when it is spread over several.
+ */
+function pieceNames(groups: TypeUnit[][], taken: Set<string>) {
+  const files = new Map<string, number[]>();
+  groups.forEach((units, i) => {
+    for (const c of containersOf(units)) files.set(c, [...(files.get(c) ?? []), i]);
+  });
+  return (container: string, file: number): string => {
+    const list = files.get(container) ?? [];
+    const base =
+      list.length > 1 ? `${pascal(container)}Part${list.indexOf(file) + 1}` : pascal(container);
+    return taken.has(base) ? `${base}_` : base;
+  };
+}
+
+/** What a split file holds, for its name: `records`, `paths`, `operations`, `schemas`… */
+function fileLabel(units: TypeUnit[]): string {
+  const first = units[0]?.container ?? "types";
+  if (first === "zod") return "records";
+  if (first === "decl") return "schemas";
+  return first
+    .replace(/^components\./, "")
+    .replace(/[^a-z0-9]+/gi, "_")
+    .toLowerCase();
+}
+
 /** The units of one file: raw declarations as they are, each container as an interface. */
-function renderGroup(units: TypeUnit[], suffix: number) {
+function renderGroup(units: TypeUnit[], name: (container: string) => string) {
   const out = units.filter(isRaw).map((u) => u.text);
   const declared = units.filter(isRaw).map((u) => u.declares!);
-  const containers = [...new Set(units.filter((u) => !isRaw(u)).map((u) => u.container))];
+  const containers = containersOf(units);
   for (const container of containers) {
     const members = units.filter((u) => u.container === container).map((u) => indent(u.text, 1));
-    const name = `${pascal(container)}${suffix}`;
-    declared.push(name);
-    out.push(`export interface ${name} {\n${members.join("\n")}\n}`);
+    const piece = name(container);
+    declared.push(piece);
+    out.push(`export interface ${piece} {\n${members.join("\n")}\n}`);
   }
   return { text: out.join("\n\n"), declared, containers };
 }
@@ -80,13 +112,13 @@ export function emitTypes(
   const fixed = 40 + lineCount(head) + parts.componentsInline.length;
   const blocks: Block<TypeUnit>[] = units.map((u) => ({ item: u, lines: lineCount(u.text) + 2 }));
   const groups = pack(blocks, { first: ctx.lineBudget - fixed, overflow: ctx.lineBudget - 15 });
-  const rendered = groups.map((group, i) => renderGroup(group, i + 1));
+  const decls = new Set(units.flatMap((u) => (u.declares ? [u.declares] : [])));
+  const pieceName = pieceNames(groups, decls);
+  const rendered = groups.map((group, i) => renderGroup(group, (c) => pieceName(c, i)));
 
   // The roots live in the main file and join the per-file pieces of each container.
   const pieces = (container: string) =>
-    rendered.flatMap((r, i) =>
-      r.containers.includes(container) ? [`${pascal(container)}${i + 1}`] : [],
-    );
+    rendered.flatMap((r, i) => (r.containers.includes(container) ? [pieceName(container, i)] : []));
   const componentKeys = [...new Set(parts.units.map((u) => u.container))].filter((c) =>
     c.startsWith("components."),
   );
@@ -94,10 +126,15 @@ export function emitTypes(
     ...ROOTS.map(
       (root) => `export type ${root} = ${pieces(root).join(" & ") || "Record<string, never>"};`,
     ),
-    `export interface components {\n${[
-      ...componentKeys.map((c) => `  ${c.slice("components.".length)}: ${pieces(c).join(" & ")};`),
-      ...parts.componentsInline.map((text) => indent(text, 1)),
-    ].join("\n")}\n}`,
+    interfaceOrEmpty(
+      "components",
+      [
+        ...componentKeys.map(
+          (c) => `  ${c.slice("components.".length)}: ${pieces(c).join(" & ")};`,
+        ),
+        ...parts.componentsInline.map((text) => indent(text, 1)),
+      ].join("\n"),
+    ),
   ].join("\n\n");
   const bodies = rendered.map((r, i) =>
     i === 0 ? [r.text, head, roots].filter(Boolean).join("\n\n") : r.text,
@@ -107,7 +144,12 @@ export function emitTypes(
     for (const name of r.declared) declaredIn.set(name, i);
   });
   for (const root of ["paths", "operations", "components"]) declaredIn.set(root, 0);
-  const paths = groups.map((_g, i) => (i === 0 ? names.types : names.typesPart(i + 1)));
+  const labels = new Set<string>();
+  const paths = groups.map((group, i) => {
+    if (i === 0) return names.types;
+    const label = uniqueLabel(fileLabel(group), labels);
+    return names.typesPart(label);
+  });
 
   return bodies.map((body, i) => {
     const usesZod = groups[i]!.some((u) => u.container === "zod");
@@ -140,6 +182,13 @@ export function emitTypes(
   });
 }
 
+/** `{}` means "any non-null value" (typescript-eslint's no-empty-object-type): say "nothing". */
+function interfaceOrEmpty(name: string, body: string): string {
+  return body.trim() === ""
+    ? `export type ${name} = Record<string, never>;`
+    : `export interface ${name} {\n${body}\n}`;
+}
+
 function singleFile(
   header: string,
   head: string,
@@ -163,10 +212,10 @@ function singleFile(
   ].join("\n");
   const declarations = [
     ...typeUnits.filter((u) => u.container === "decl").map((u) => u.text),
-    `export interface paths {\n${container("paths")}\n}`,
+    interfaceOrEmpty("paths", container("paths")),
     head,
-    `export interface components {\n${componentBody}\n}`,
-    `export interface operations {\n${container("operations")}\n}`,
+    interfaceOrEmpty("components", componentBody),
+    interfaceOrEmpty("operations", container("operations")),
   ];
   return [
     header,

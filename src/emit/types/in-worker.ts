@@ -24,7 +24,7 @@ export function startTypesWorker(): TypesPartsFn {
       worker.once(
         "message",
         (reply: { ok: true; parts: TypesParts } | { ok: false; message: string }) => {
-          void worker.terminate();
+          // the worker ends itself once it has stored its code cache (it is unref'd: never waited for)
           if (reply.ok) resolve(reply.parts);
           else reject(new Error(reply.message));
         },

@@ -36,6 +36,22 @@ const isOptionalNever = (member: TS.TypeElement) =>
   member.questionToken !== undefined &&
   member.type?.kind === ts.SyntaxKind.NeverKeyword;
 
+// Every object literal inherits these; a property of that name typed `string` rejects `{ a: 1 }`
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** `constructor?: string` → `constructor?: unknown`, so that a plain object literal still fits. */
+function widenInherited(member: TS.TypeElement): TS.TypeElement {
+  if (!ts.isPropertySignature(member) || !member.questionToken || !member.name) return member;
+  if (!INHERITED.has(memberName(member))) return member;
+  return ts.factory.updatePropertySignature(
+    member,
+    member.modifiers,
+    member.name,
+    member.questionToken,
+    ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword),
+  );
+}
+
 /** Drops `x?: never` members (openapi-typescript's "no such method/parameter"): noise, 9 lines a path. */
 function dropOptionalNever<T extends TS.Node>(node: T): T {
   const visit = (child: TS.Node): TS.Node => {
@@ -50,7 +66,9 @@ function dropOptionalNever<T extends TS.Node>(node: T): T {
       }
       return ts.factory.updateTypeLiteralNode(
         child,
-        ts.factory.createNodeArray(members.map((m) => ts.visitEachChild(m, visit, undefined))),
+        ts.factory.createNodeArray(
+          members.map((m) => widenInherited(ts.visitEachChild(m, visit, undefined))),
+        ),
       );
     }
     return ts.visitEachChild(child, visit, undefined);
@@ -110,7 +128,8 @@ function splitMember(
   names: PartNames,
 ): { text: string; decls: TypeUnit[] } {
   const text = print(member);
-  if (lines(text) <= max || !ts.isPropertySignature(member) || !member.type || !member.name) {
+  const fits = lines(text) <= max && !hasLongUnion(member);
+  if (fits || !ts.isPropertySignature(member) || !member.type || !member.name) {
     return { text, decls: [] };
   }
   const type = splitType(member.type, memberName(member), max, names);
@@ -124,6 +143,9 @@ function splitType(
   max: number,
   names: PartNames,
 ): { text: string; decls: TypeUnit[] } {
+  if (ts.isUnionTypeNode(node) && node.types.length > LONG_UNION) {
+    return hoistUnion(node, hint, max, names);
+  }
   if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
     const pieces = node.types.map((t) => splitType(t, hint, max, names));
     const joiner = ts.isUnionTypeNode(node) ? " | " : " & ";
@@ -138,7 +160,8 @@ function splitType(
     return { text: `(${inner.text})`, decls: inner.decls };
   }
   const text = print(node);
-  if (!ts.isTypeLiteralNode(node) || lines(text) <= max) return { text, decls: [] };
+  if (!ts.isTypeLiteralNode(node) || (lines(text) <= max && !hasLongUnion(node)))
+    return { text, decls: [] };
   const decls: TypeUnit[] = [];
   const chunks: string[][] = [[]];
   let size = 0;
@@ -166,6 +189,41 @@ function splitType(
     });
   });
   return { text: partNames.length > 1 ? `(${partNames.join(" & ")})` : partNames[0]!, decls };
+}
+
+/** Unions longer than this (the formatter prints one member a line) become named aliases. */
+const LONG_UNION = 40;
+
+function hasLongUnion(node: TS.Node): boolean {
+  if (ts.isUnionTypeNode(node) && node.types.length > LONG_UNION) return true;
+  return ts.forEachChild(node, (child) => (hasLongUnion(child) ? true : undefined)) ?? false;
+}
+
+/**
+ * A long union of values (Google's 800 report filters) as aliases of at most `max` members each,
+ * declared on their own so the packer can place them: `GroupBysValuesPart1 | GroupBysValuesPart2`.
+ */
+function hoistUnion(
+  node: TS.UnionTypeNode,
+  hint: string,
+  max: number,
+  names: PartNames,
+): { text: string; decls: TypeUnit[] } {
+  const size = Math.max(10, max - 5);
+  const decls: TypeUnit[] = [];
+  const aliases: string[] = [];
+  for (let i = 0; i < node.types.length; i += size) {
+    const members = node.types.slice(i, i + size).map((t) => splitType(t, hint, max, names));
+    decls.push(...members.flatMap((m) => m.decls));
+    const name = names.next(`${hint}Values`);
+    aliases.push(name);
+    decls.push({
+      container: "decl",
+      declares: name,
+      text: `export type ${name} =\n${members.map((m) => `  | ${m.text}`).join("\n")};`,
+    });
+  }
+  return { text: aliases.length > 1 ? `(${aliases.join(" | ")})` : aliases[0]!, decls };
 }
 
 function memberUnits(

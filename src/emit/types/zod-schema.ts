@@ -1,58 +1,58 @@
 /**
- * Zod schemas for the records the transform reads. They are deliberately lenient (unknown keys pass,
- * enums are plain strings, nested objects are not checked): they catch a vendor changing a field's
- * type, not a vendor adding a value.
+ * Zod schemas for the records the transform reads, from their shape (see record-shape.ts): lenient
+ * on purpose (unknown keys pass, enums are plain strings), strict about the types of the fields the
+ * spec names, nested objects included.
  */
 
 import { commentText, propertyKey } from "../safe-text.js";
-import { flattenObject, type JsonSchema } from "./record-schema.js";
+import type { JsonSchema } from "./record-schema.js";
+import { type Field, NESTED_LEVELS, objectShape, type Shape } from "./record-shape.js";
 
-function jsonType(schema: JsonSchema | undefined): { type: string; nullable: boolean } {
-  if (!schema) return { type: "unknown", nullable: true };
-  const raw = schema.type;
-  const types = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
-  const nullable = schema.nullable === true || types.includes("null");
-  const first = types.find((t) => t !== "null");
-  if (first) return { type: first, nullable };
-  if (schema.properties || schema.allOf) return { type: "object", nullable };
-  if (schema.items) return { type: "array", nullable };
-  if (Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === "string")) {
-    return { type: "string", nullable };
-  }
-  return { type: "unknown", nullable: true };
-}
-
-const ZOD_BY_TYPE: Record<string, string> = {
+const LEAF: Record<string, string> = {
   string: "z.string()",
-  integer: "z.number()",
   number: "z.number()",
   boolean: "z.boolean()",
-  array: "z.array(z.unknown())",
-  object: "z.record(z.string(), z.unknown())",
   unknown: "z.unknown()",
+  record: "z.record(z.string(), z.unknown())",
 };
 
-/** One `name: z.…()` line per top-level property, in the document's order. */
+function zodOf(shape: Shape, indent: string): string {
+  if (shape.kind === "array") return `z.array(${zodOf(shape.items, indent)})`;
+  if (shape.kind === "object") {
+    const inner = `${indent}  `;
+    const lines = shape.fields.map((f) => `${inner}${propertyKey(f.name)}: ${fieldZod(f, inner)},`);
+    return lines.length === 0
+      ? "z.looseObject({})"
+      : `z.looseObject({\n${lines.join("\n")}\n${indent}})`;
+  }
+  return LEAF[shape.kind] ?? "z.unknown()";
+}
+
+function fieldZod(field: Field, indent: string): string {
+  const zod = zodOf(field.shape, indent);
+  // zod 4 wants the key of a required `unknown` present; an optional one may be left out
+  if (field.shape.kind === "unknown") return field.required ? zod : `${zod}.optional()`;
+  if (!field.required) return `${zod}.nullish()`;
+  return field.nullable ? `${zod}.nullable()` : zod;
+}
+
+/**
+ * One `name: z.…()` line (or block, for a nested object) per top-level property, in order;
+ * `nestedLevels: 0` checks nested objects as open records.
+ */
 export function zodFields(
   document: unknown,
   schema: JsonSchema | undefined,
   deref: (node: unknown) => JsonSchema | undefined,
+  nestedLevels = NESTED_LEVELS,
 ): string[] {
-  const flat = flattenObject(document, schema);
-  const required = new Set(flat.required as string[]);
+  const shape = objectShape(document, schema, deref, 0, nestedLevels);
+  if (shape.kind !== "object") return [];
   const lines: string[] = [];
-  for (const [name, raw] of Object.entries(flat.properties as Record<string, unknown>)) {
-    const prop = deref(raw);
-    const { type, nullable } = jsonType(prop);
-    let zod = ZOD_BY_TYPE[type] ?? "z.unknown()";
-    if (type !== "unknown") {
-      if (!required.has(name)) zod += ".nullish()";
-      else if (nullable) zod += ".nullable()";
-    }
-    const doc =
-      prop && typeof prop.description === "string" ? commentText(prop.description, 100) : "";
+  for (const field of shape.fields) {
+    const doc = field.description ? commentText(field.description, 100) : "";
     if (doc) lines.push(`/** ${doc} */`);
-    lines.push(`${propertyKey(name)}: ${zod},`);
+    lines.push(...`${propertyKey(field.name)}: ${fieldZod(field, "")},`.split("\n"));
   }
   return lines;
 }

@@ -69,7 +69,8 @@ export function eventView(model: ReceiverModel, event: WebhookEventModel) {
     kindArticle: names.kind === "Risk" ? "a Risk" : `an ${names.kind}`,
     takesTarget: names.kind !== "Asset",
     sendCall: SEND[names.kind as keyof typeof SEND],
-    zodFields: zodFields(model.document, schema, (node) => deref(model.document, node)),
+    // payload samples are not conformed to nested shapes: nested objects stay open records
+    zodFields: zodFields(model.document, schema, (node) => deref(model.document, node), 0),
     sampleValue: sample,
     sampleLiteral: jsonLiteral(sample),
     expected: expected.expected,
