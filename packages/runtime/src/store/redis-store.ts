@@ -80,6 +80,8 @@ class RedisStateStore implements StateStore {
     return this.#link.then(() => undefined);
   }
 
+  // The client's injectable sleep is not taken: one that returns at once (a test's) would make a
+  // caller spin against Redis while the window is spent.
   rateGate(scope: BudgetScope, limit: RateLimitOptions): RateGate {
     const requestsPerSecond = expectPositiveNumber(
       "rateLimit.requestsPerSecond",

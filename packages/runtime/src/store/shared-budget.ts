@@ -4,15 +4,13 @@
 // to Redis, so every worker waits it out. While Redis is lost, each process draws from an
 // in-memory budget of its share (budget ÷ workers): never without a limit.
 import type { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { sleep as defaultSleep } from "../abort.js";
+import { sleep } from "../abort.js";
 import type { Logger } from "../logger.js";
 import type { AcquireOptions, RateGate } from "../rate-limit.js";
 import { advisedWait } from "../server-wait.js";
 import { WaitRefused } from "../waits.js";
 import { fallbackRate, slotDelayMs, type WindowPlan, windowPlan } from "./budget-plan.js";
 import type { RedisLink } from "./redis-link.js";
-
-type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface SharedBudgetOptions {
   /** `<vendor>:<credential digest>`: the budget's name in Redis. */
@@ -21,7 +19,6 @@ export interface SharedBudgetOptions {
   requestsPerSecond: number;
   link: () => Promise<RedisLink>;
   logger: Logger;
-  sleep?: Sleep | undefined;
 }
 
 /** A turn in the budget: go after `ms`, or (not granted) try again after `ms`. */
@@ -43,7 +40,6 @@ const MAX_PAUSE_MS = 86_400_000;
 export class SharedBudget implements RateGate {
   readonly #options: SharedBudgetOptions;
   readonly #plan: WindowPlan;
-  readonly #sleep: Sleep;
   #link: RedisLink | undefined;
   #shared: RateLimiterRedis | undefined;
   #fallback: Fallback | undefined;
@@ -55,7 +51,6 @@ export class SharedBudget implements RateGate {
   constructor(options: SharedBudgetOptions) {
     this.#options = options;
     this.#plan = windowPlan(options.requestsPerSecond);
-    this.#sleep = options.sleep ?? defaultSleep;
   }
 
   async acquire(options: AcquireOptions = {}): Promise<void> {
@@ -69,7 +64,7 @@ export class SharedBudget implements RateGate {
       const slot = Date.now() + turn.ms;
       if (turn.ms > 0) {
         onWait?.(turn.ms, "rate limit");
-        await this.#sleep(turn.ms, signal);
+        await sleep(turn.ms, signal);
       }
       if (!turn.granted) continue;
       // Woken well after its slot (this process was stalled): sent now it would land on the
@@ -107,7 +102,7 @@ export class SharedBudget implements RateGate {
     const reason = shared.ms > local ? shared.reason : this.#pauseReason;
     if (left > maxWaitMs) throw new WaitRefused(left, reason);
     onWait?.(left, reason);
-    await this.#sleep(left, signal);
+    await sleep(left, signal);
     return true;
   }
 
