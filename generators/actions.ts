@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { NodePlopAPI } from "node-plop";
 import { parsePairs, RECORD_KINDS } from "../src/generate/answers.js";
-import type { GenerateResult } from "../src/generate/index.js";
+import type { CliOptions, GenerateResult } from "../src/generate/index.js";
 import { type StageEvent, stageText } from "../src/generate/stages.js";
 import type { AuthModel, RecordKind } from "../src/model/types.js";
 import type { Verification } from "../src/verify/index.js";
@@ -25,6 +25,11 @@ export interface Answers {
   kind?: Kind;
   events?: string[];
   signature?: string;
+  /**
+   * What `capkit generate` was given beyond the prompts (`--force`, `--dry-run`, `--no-verify`,
+   * spec fetch limits…); plop's own runs carry none.
+   */
+  cli?: CliOptions;
 }
 
 /** A stage that failed: plop prints the message as the action's failure. */
@@ -60,6 +65,7 @@ class Run {
       "pagination",
     );
     this.result = await generate({
+      ...answers.cli,
       spec: answers.spec,
       name: answers.name,
       operations: answers.operations,
@@ -73,6 +79,11 @@ class Run {
       ...(answers.auth ? { auth: answers.auth as AuthModel["kind"] } : {}),
       ...(answers.validation ? { validation: answers.validation } : {}),
     });
+    if (!this.result.written) {
+      // a dry run: the same listing (lines, status, diffs) `capkit generate --dry-run` prints
+      const { formatReport } = await import("../src/cli/generate-report.js");
+      return formatReport(this.result, process.cwd());
+    }
     return stageText.written(this.result.files, this.result.outDir, process.cwd()).text;
   }
 
@@ -95,6 +106,7 @@ class Run {
   async next(): Promise<string> {
     const { nextStep } = await import("../src/cli/generate-report.js");
     if (!this.result) throw new Error("nothing was generated");
+    if (!this.result.written) return "dry run: nothing was written";
     return `Next step: ${nextStep(this.result, process.cwd())}`;
   }
 
@@ -132,6 +144,16 @@ export function stageActions(plop: NodePlopAPI, session: SpecSession) {
     if (kindOf(session, answers) === "receiver") return [{ type: "capkit-receiver" }];
     const loaded = session.loaded && session.source === answers.spec ? session.loaded : undefined;
     const count = answers.operations?.length ?? 0;
+    // nothing on disk to check after a dry run, and --no-verify asks for no check
+    const checks =
+      answers.cli?.dryRun || answers.cli?.verify === false
+        ? []
+        : [
+            stageText.verifying().text,
+            // the tests still run and report when the type-check fails
+            { type: "capkit-typecheck", abortOnFail: false },
+            { type: "capkit-test" },
+          ];
     // comments: plop prints them as the stage starts, the actions' results as it ends
     return [
       loaded
@@ -139,10 +161,7 @@ export function stageActions(plop: NodePlopAPI, session: SpecSession) {
         : stageText.loading(answers.spec ?? "the spec").text,
       `generating ${count} operation${count === 1 ? "" : "s"}`,
       { type: "capkit-generate" },
-      stageText.verifying().text,
-      // the tests still run and report when the type-check fails
-      { type: "capkit-typecheck", abortOnFail: false },
-      { type: "capkit-test" },
+      ...checks,
       { type: "capkit-next" },
     ];
   };

@@ -8,7 +8,7 @@ import pc from "picocolors";
 import { assertProjectReady } from "../generate/preflight.js";
 import { checkOutputFolder } from "../generate/write.js";
 import { packageFile } from "../verify/tools.js";
-import type { GenerateFlags } from "./generate.js";
+import { cliOptions, type GenerateFlags } from "./generate.js";
 
 /**
  * The checks that must not wait for the last answer: what the project lacks, and an occupied output
@@ -26,19 +26,21 @@ export async function runInteractive(flags: GenerateFlags): Promise<number> {
   const generator = plop.getGenerator("integration");
   // Positional bypass in prompt order (name, spec, kind, operations, kinds, pagination, auth,
   // validation, events, signature, out); "_" asks the question.
-  const answers = await generator.runPrompts([
+  const answers: Record<string, unknown> = await generator.runPrompts([
     flags.name ?? "_",
     flags.spec ?? "_",
     "_",
     flags.operations ?? "_",
-    "_",
-    "_",
+    flags.kinds ?? "_",
+    flags.pagination ?? "_",
     flags.auth ?? "_",
     flags.validation ?? "_",
     "_",
     "_",
     flags.out ?? "_",
   ]);
+  // what the prompts do not ask travels with the answers to the generate action
+  answers.cli = cliOptions(flags);
   const { failures } = await generator.runActions(answers, {
     onSuccess: (change) => process.stdout.write(`${pc.green("✔")} ${change.path}\n`),
     onFailure: (failure) =>

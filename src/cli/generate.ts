@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { CapkitError } from "../errors.js";
 import { parsePairs, RECORD_KINDS } from "../generate/answers.js";
 import { exampleSpecPath } from "../generate/example.js";
-import type { GenerateOptions } from "../generate/index.js";
+import type { CliOptions, GenerateOptions } from "../generate/index.js";
 import type { AuthModel, RecordKind } from "../model/types.js";
 import { formatReport, printStage, toHandoff } from "./generate-report.js";
 import { addSpecLimitOptions, type SpecLimitFlags, specLimits } from "./spec-limits.js";
@@ -89,9 +89,8 @@ export function optionsFromFlags(
   const pagination = pairs(flags.pagination, ["none"], "--pagination", "pagination override");
   const operations = list(flags.operations);
   const tags = list(flags.tags);
-  const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
-  const limits = specLimits(flags);
   return {
+    ...cliOptions(flags),
     spec: flags.spec ?? exampleSpecPath(),
     ...(flags.name ? { name: flags.name } : {}),
     ...(operations ? { operations } : {}),
@@ -101,12 +100,23 @@ export function optionsFromFlags(
     ...(recordKinds ? { recordKinds: recordKinds as Record<string, RecordKind> } : {}),
     ...(pagination ? { pagination } : {}),
     ...(flags.validation ? { validation: flags.validation } : {}),
+  };
+}
+
+/**
+ * The flags no prompt asks for, as `generate()` options: flag runs use them directly, terminal runs
+ * hand them to the plop generator's generate action with the answers.
+ */
+export function cliOptions(flags: GenerateFlags): CliOptions {
+  const specHeader = flags.specHeader ?? process.env.CAPKIT_SPEC_HEADER;
+  const limits = specLimits(flags);
+  return {
     force: flags.force === true,
     writeConflicts: flags.writeConflicts === true,
     dryRun: flags.dryRun === true,
     verify: flags.verify !== false,
-    ...(specHeader ? { specHeader } : {}),
     allowRemoteRefs: flags.allowRemoteRefs === true,
+    ...(specHeader ? { specHeader } : {}),
     ...(limits.maxBytes ? { maxSpecBytes: limits.maxBytes } : {}),
     ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}),
   };

@@ -54,6 +54,19 @@ export interface GenerateOptions {
   onProgress?: (event: StageEvent) => void;
 }
 
+/** The options a run takes from `capkit generate`'s flags rather than from prompts. */
+export type CliOptions = Pick<
+  GenerateOptions,
+  | "force"
+  | "writeConflicts"
+  | "dryRun"
+  | "verify"
+  | "specHeader"
+  | "allowRemoteRefs"
+  | "maxSpecBytes"
+  | "timeoutMs"
+>;
+
 export interface GenerateResult {
   outDir: string;
   model: IntegrationModel;

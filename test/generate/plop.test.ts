@@ -70,6 +70,37 @@ describe("plop integration generator", () => {
     expect(readdirSync(join(dir, "integrations"))).toEqual(["acme"]);
   });
 
+  it("honours the flags capkit generate hands over with the answers: a dry run writes and checks nothing", async () => {
+    const dir = scratchDir("plop-dry");
+    const out = join(dir, "integrations/acme");
+    const { generator } = await integration({ destBasePath: dir });
+    const answers: Record<string, unknown> = await generator.runPrompts([
+      "acme",
+      exampleSpec,
+      "_",
+      "listHosts",
+      "",
+      "",
+      "bearer",
+      "",
+      "_",
+      "_",
+      out,
+    ]);
+    answers.cli = { dryRun: true, verify: true };
+    const log: string[] = [];
+    const { failures } = await generator.runActions(answers, {
+      onComment: (text) => log.push(`… ${text}`),
+      onSuccess: (change) => log.push(`✔ ${change.path}`),
+      onFailure: (failure) => log.push(`✘ ${failure.error}`),
+    });
+    expect(failures).toEqual([]);
+    expect(log.join("\n")).toMatch(/Would generate .*integrations\/acme/);
+    expect(log.join("\n")).not.toMatch(/type-checking/);
+    expect(log.at(-1)).toBe("✔ dry run: nothing was written");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("refuses an invalid service name at the first prompt", async () => {
     const { generator } = await integration();
     await expect(generator.runPrompts(["Bad Name"])).rejects.toThrow(/lower-case|valid/i);
