@@ -36,6 +36,8 @@ interface StoreEvent {
   worker: number;
   msg: string;
   time: number;
+  /** The share a worker fell back to (req/s), on the fallback line. */
+  perProcess?: number;
 }
 
 const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
@@ -145,9 +147,11 @@ function watchLog(child: ChildProcess, worker: number, events: StoreEvent[]): vo
   if (!child.stdout) return;
   createInterface({ input: child.stdout }).on("line", (line) => {
     try {
-      const entry = JSON.parse(line) as { msg?: unknown; time?: unknown };
+      const entry = JSON.parse(line) as { msg?: unknown; time?: unknown; perProcess?: unknown };
       if (typeof entry.msg === "string" && typeof entry.time === "number") {
-        events.push({ worker, msg: entry.msg, time: entry.time });
+        const event: StoreEvent = { worker, msg: entry.msg, time: entry.time };
+        if (typeof entry.perProcess === "number") event.perProcess = entry.perProcess;
+        events.push(event);
       }
     } catch {
       // Not a log line.

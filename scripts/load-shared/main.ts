@@ -33,7 +33,7 @@ console.log(
   `records: ${report.records.minted} handed out, ${report.records.lost} lost, ${report.records.duplicates} sent twice; ${report.accepted} accepted requests; fetch failures ${JSON.stringify(report.failures)}`,
 );
 console.log(
-  `workers: ${report.fellBack}/${report.survivors} fell back to their share (${report.unlimited} requests sent without one), ${report.rejoined}/${report.survivors} rejoined; load average ${report.loadAverage.map((l) => l.map((x) => x.toFixed(1)).join(" ")).join(" → ")}`,
+  `workers: ${report.fellBack}/${report.survivors} fell back to their share (${report.unlimited} requests beyond it), ${report.rejoined}/${report.survivors} rejoined; load average ${report.loadAverage.map((l) => l.map((x) => x.toFixed(1)).join(" ")).join(" → ")}`,
 );
 for (const problem of report.problems) console.log(`FAIL: ${problem}`);
 console.log(summary(report, rate));

@@ -1,9 +1,10 @@
 // The shortened `npm run load:shared`: fewer workers, a few seconds, the same checks (see
 // scripts/load-shared/report.ts): no 429, never above the budget, one token fetch, the others
 // carry on after a kill, never unlimited while Redis is down, every worker rejoins within 2 s, no
-// record lost or sent twice. One bound is looser: the rate's floor. `npm test` runs many suites at
-// once on two cores, and a starved worker sends less than its turns (it gives up turns it wakes
-// too late for); that is not a breach of the budget, and the full run holds the 5 % floor.
+// record lost or sent twice. The floors are looser (the rate's 15 % under the budget, after the
+// kill 20 %): `npm test` runs many suites at once on two cores, and a starved worker sends less
+// than its turns (it gives up turns it wakes too late for). That is no breach of the budget; the
+// ceiling stays 5 % over it, and the full run holds the 5 % floor.
 import { describe, expect, it } from "vitest";
 import { runSharedLoad } from "../../scripts/load-shared/harness.js";
 
