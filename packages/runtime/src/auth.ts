@@ -2,6 +2,7 @@ import { expectCredential, expectTokenName, type SecretNames } from "./credentia
 import { OptionsError } from "./errors.js";
 import {
   createOAuth2TokenSource,
+  type OAuth2ClientCredentials,
   type TokenCache,
   type TokenFetch,
   type TokenSource,
@@ -50,6 +51,8 @@ export interface AuthContext {
   names: SecretNames;
   /** The fetch for a token endpoint: same timeout and retry policy as any request. */
   tokenFetch(tokenUrl: URL, secrets: readonly string[]): TokenFetch;
+  /** The cache for a client that names none (the state store's); default this client's memory. */
+  tokenCache?(client: OAuth2ClientCredentials): TokenCache;
 }
 
 const NONE: AuthStrategy = { secrets: [], headers: [], apply() {} };
@@ -142,7 +145,7 @@ function oauth2Auth(
     expectOneOf("auth.clientAuth", auth.clientAuth, ["basic", "body"] as const);
   const source: TokenSource = createOAuth2TokenSource(auth, {
     fetch: context.tokenFetch(tokenUrl, [auth.clientSecret]),
-    cache: auth.cache,
+    cache: auth.cache ?? context.tokenCache?.(auth),
   });
   let secrets: readonly string[] = [auth.clientSecret];
   return {

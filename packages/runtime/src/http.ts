@@ -11,12 +11,14 @@ import {
   DEFAULT_RATE_LIMIT,
   isRateGate,
   type RateGate,
-  RateLimiter,
   type RateLimitOptions,
 } from "./rate-limit.js";
 import { createResilientFetch, type FetchConfig, type ResilientFetch } from "./resilient-fetch.js";
 import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 import { secretValues } from "./secrets.js";
+import { stateStore } from "./store/default.js";
+import { credentialMaterial, digest } from "./store/keys.js";
+import type { StateStore } from "./store/state-store.js";
 import { expectAbsoluteHttpUrl, expectNonNegativeNumber } from "./validate.js";
 
 export interface HttpOptions {
@@ -25,8 +27,16 @@ export interface HttpOptions {
   auth?: Auth;
   /** Default: 3 retries, 500 ms base, 30 s cap on any wait, 120 s budget, idempotent methods. */
   retry?: RetryOptions | false;
-  /** Default `{ requestsPerSecond: 10 }`; a `RateGate` (e.g. a shared store); `false` disables it. */
+  /**
+   * Default `{ requestsPerSecond: 10 }`: one budget per vendor and credential, kept by `store`
+   * (with Redis, shared by every worker); a `RateGate` of your own; `false` disables it.
+   */
   rateLimit?: RateLimitOptions | RateGate | false;
+  /**
+   * Where the rate-limit budget and the OAuth2 token live. Default `stateStore()`: memory (this
+   * client's own), or Redis when `CAPKIT_REDIS_URL` is set or `setStateStore` was called.
+   */
+  store?: StateStore;
   /** Per attempt, the whole exchange: headers and body. Default 30 s; 0 leaves only maxElapsedMs. */
   timeoutMs?: number;
   /** Cancels everything: in-flight requests, body reads, rate-limit waits and retry sleeps. */
@@ -85,8 +95,10 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     logger: options.logger,
     fetch: options.fetch,
   };
+  const store = options.store ?? stateStore();
   const auth = createAuth(options.auth, {
     names,
+    tokenCache: (client) => store.tokenCache(client),
     // The token endpoint: same timeout and retries (a token request is safe to repeat), its own
     // origin only (redirects elsewhere are refused: the request carries the client secret).
     tokenFetch: (tokenUrl, clientSecrets) =>
@@ -108,7 +120,7 @@ export function createHttp<Paths extends {}>(options: HttpOptions): Http<Paths> 
     baseUrl,
     origins: createOriginPolicy(baseUrl, options.allowedOrigins),
     auth,
-    limiter: rateGate(options.rateLimit, retry.sleep),
+    limiter: rateGate(options, store, baseUrl, retry.sleep),
     operation: options.operation,
     headers,
     idempotent: idempotentRoutes(options.idempotent, baseUrl),
@@ -137,12 +149,17 @@ function memoSecrets(
 }
 
 function rateGate(
-  option: HttpOptions["rateLimit"],
+  options: HttpOptions,
+  store: StateStore,
+  baseUrl: URL,
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
 ): RateGate | undefined {
+  const option = options.rateLimit;
   if (option === false) return undefined;
   if (isRateGate(option)) return option;
-  return new RateLimiter(option ?? DEFAULT_RATE_LIMIT, undefined, sleep);
+  // One budget per vendor and credential (in memory: per client, as before), named by a digest.
+  const credential = digest(baseUrl.origin, credentialMaterial(options.auth));
+  return store.rateGate({ vendor: baseUrl.host, credential }, option ?? DEFAULT_RATE_LIMIT, sleep);
 }
 
 function checkedHeaders(

@@ -80,5 +80,15 @@ export {
 } from "./retry-policy.js";
 export { sanitizeUrl } from "./sanitize.js";
 export { advisedWait, isRateLimited, resetToMs } from "./server-wait.js";
+export {
+  type BudgetScope,
+  createMemoryStore,
+  createRedisStore,
+  type RedisStoreOptions,
+  type StateStore,
+  setStateStore,
+  stateStore,
+  type TokenScope,
+} from "./store/index.js";
 export { WaitRefused } from "./waits.js";
 export * from "./webhook/index.js";

@@ -20,12 +20,17 @@ export interface CachedToken {
 
 /**
  * Where a token is kept between calls. The default is this client's memory; a shared store (one
- * token for many workers) implements the same three methods.
+ * token for many workers) implements the same methods, and `lock`.
  */
 export interface TokenCache {
   get(): CachedToken | undefined | Promise<CachedToken | undefined>;
   set(token: CachedToken): void | Promise<void>;
   delete(): void | Promise<void>;
+  /**
+   * A shared cache's short lock on this credential: `work` (read again, else fetch and store) runs
+   * in one process at a time, so one fetches and the others then read what it stored.
+   */
+  lock?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** What the HTTP layer asks of a token source. */
@@ -70,12 +75,22 @@ export function createOAuth2TokenSource(
   let current: string | undefined;
   let inflight: Promise<string> | undefined;
 
-  async function fetchToken(): Promise<string> {
+  async function cachedToken(): Promise<string | undefined> {
     const cached = await cache.get();
-    if (cached && now() < cached.refreshAt) {
-      current = cached.token;
-      return cached.token;
-    }
+    if (!cached || now() >= cached.refreshAt) return undefined;
+    current = cached.token;
+    return cached.token;
+  }
+
+  async function fetchToken(): Promise<string> {
+    const cached = await cachedToken();
+    if (cached !== undefined) return cached;
+    if (!cache.lock) return fetchAndStore();
+    // Another process may have stored a fresh token while this one waited for the lock.
+    return cache.lock(async () => (await cachedToken()) ?? fetchAndStore());
+  }
+
+  async function fetchAndStore(): Promise<string> {
     const response = await options.fetch(config.tokenUrl, {
       method: "POST",
       operation: TOKEN_OPERATION,

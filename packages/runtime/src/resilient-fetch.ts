@@ -64,9 +64,11 @@ export function createResilientFetch(config: FetchConfig): ResilientFetch {
     for (let attempt = 1; ; attempt++) {
       const cancelled = abortedParent(call);
       if (cancelled) throw abortedError(operationOf(call), cancelled, config.secrets());
-      if (limiter) await acquire(limiter, call, budget, config).catch((e) => rethrow(call, e));
+      // Credentials first: a caller that waits for a token holds no turn of the rate budget (the
+      // turns of every such caller would otherwise go out together when the token arrives).
       let first = credentials(call, hopOf(call), config);
       if (first instanceof Promise) first = await first.catch((e) => rethrow(call, e));
+      if (limiter) await acquire(limiter, call, budget, config).catch((e) => rethrow(call, e));
       const limit = attemptLimit(config.timeoutMs, budget.leftMs());
       const guard = attemptSignal(call.parents, limit.ms);
       const context: AttemptContext = { call, guard, limit, idempotent, config };

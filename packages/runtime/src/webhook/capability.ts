@@ -2,13 +2,14 @@ import { BaseCapability, type CapabilityOptions } from "../capability.js";
 import { OptionsError } from "../errors.js";
 import { type Job, requireSecret } from "../job.js";
 import type { Integration } from "../models.js";
+import { stateStore } from "../store/default.js";
 import { expectPositiveInteger, expectPositiveNumber } from "../validate.js";
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody } from "./body.js";
 import type { HeaderGetter } from "./checked.js";
 import { Deadlines } from "./deadlines.js";
 import { WebhookVerificationError } from "./errors.js";
 import type { EventHandler, WebhookDelivery } from "./handler.js";
-import { createReplayStore, type ReplayStore } from "./replay-store.js";
+import type { ReplayStore } from "./replay-store.js";
 import { reply, toResponse, type WebhookOutcome } from "./respond.js";
 import { findRoute, type WebhookRoute } from "./route.js";
 import { signatureScheme, type WebhookScheme } from "./schemes.js";
@@ -21,7 +22,10 @@ import {
 } from "./verify.js";
 
 export interface WebhookOptions extends CapabilityOptions {
-  /** Where replay ids live. Default: one in-memory store shared by this process's receivers. */
+  /**
+   * Where replay ids live. Default: the state store's (`stateStore()`): one in-memory store for
+   * this process's receivers, or Redis, shared by every receiver, with `CAPKIT_REDIS_URL`.
+   */
   replay?: ReplayStore;
   /** Largest body accepted; larger ones get 413 unread. Default 1 MB. */
   maxBodyBytes?: number;
@@ -43,8 +47,6 @@ export interface RawDelivery {
   headers: WebhookHeaders;
   body: string | Uint8Array;
 }
-
-let sharedStore: ReplayStore | undefined;
 
 /**
  * The base of every webhook receiver: `handle(request)` reads the raw body (bounded), verifies the
@@ -266,8 +268,7 @@ export abstract class WebhookCapability extends BaseCapability {
   }
 
   #replayStore(): ReplayStore {
-    sharedStore ??= createReplayStore();
-    this.#replay ??= this.#options.replay ?? sharedStore;
+    this.#replay ??= this.#options.replay ?? stateStore().replayStore(this.name);
     return this.#replay;
   }
 }
