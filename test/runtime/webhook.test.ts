@@ -203,6 +203,40 @@ describe("createReplayStore", () => {
     expect(await store.claim("c", 150)).toBe(true);
   });
 
+  it("refuses a replay of the oldest id while full, and keeps the newest ids past its cap", async () => {
+    let t = 0;
+    const store = createReplayStore({ maxEntries: 3, now: () => t });
+    for (const id of ["a", "b", "c"]) expect(await store.claim(id, 1000)).toBe(true);
+    // full: a replay of the oldest is still refused, and evicts nothing
+    expect(await store.claim("a", 1000)).toBe(false);
+    expect(await store.claim("d", 1000)).toBe(true);
+    expect(await store.claim("a", 1000)).toBe(true);
+    for (const id of ["c", "d", "a"]) expect(await store.claim(id, 1000)).toBe(false);
+    // thousands of claims later (the queue is compacted on the way), only the last three are held
+    for (let i = 0; i < 5000; i++) {
+      t += 1;
+      expect(await store.claim(`id-${i}`, 1000)).toBe(true);
+    }
+    for (const id of ["id-4999", "id-4998", "id-4997"])
+      expect(await store.claim(id, 1000)).toBe(false);
+    expect(await store.claim("id-4996", 1000)).toBe(true);
+  });
+
+  it("holds a re-claimed id for its new window, not its released one", async () => {
+    let t = 0;
+    const store = createReplayStore({ maxEntries: 10, now: () => t });
+    expect(await store.claim("x", 100)).toBe(true);
+    await store.release("x");
+    t = 50;
+    expect(await store.claim("x", 100)).toBe(true);
+    // the first claim's window has passed; the second's has not
+    t = 120;
+    expect(await store.claim("y", 100)).toBe(true);
+    expect(await store.claim("x", 100)).toBe(false);
+    t = 150;
+    expect(await store.claim("x", 100)).toBe(true);
+  });
+
   it("refuses a bad cap", () => {
     expect(() => createReplayStore({ maxEntries: 0 })).toThrow(OptionsError);
   });

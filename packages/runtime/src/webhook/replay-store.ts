@@ -18,27 +18,49 @@ export interface MemoryReplayStoreOptions {
   now?: () => number;
 }
 
-/** In-memory ReplayStore: bounded and expiring. One process only; share a store across workers. */
+interface Held {
+  readonly id: string;
+  /** Expiry, in the store's clock. */
+  readonly until: number;
+}
+
+/**
+ * In-memory ReplayStore: bounded and expiring. One process only; share a store across workers.
+ * Claims wait in a queue, oldest first, so expiry and the cap drop them in O(1) however full the
+ * store is (dropping the oldest entries of the Map itself walks over every hole its earlier
+ * deletions left at the front: tens of µs per claim once the store is full).
+ */
 export function createReplayStore(options: MemoryReplayStoreOptions = {}): ReplayStore {
   const max = expectPositiveInteger("maxEntries", options.maxEntries ?? 10_000);
   const now = options.now ?? Date.now;
-  const seen = new Map<string, number>();
+  const held = new Map<string, Held>();
+  let queue: (Held | undefined)[] = [];
+  let head = 0;
+  // a released or re-claimed id leaves its old entry in the queue: it counts toward the cap, and
+  // only the entry the map still points at is forgotten when it leaves
+  const dropOldest = () => {
+    const oldest = queue[head];
+    queue[head++] = undefined;
+    if (oldest && held.get(oldest.id) === oldest) held.delete(oldest.id);
+    if (head >= 1024 && head * 2 >= queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+  };
   return {
     async claim(id, ttlMs) {
       const t = now();
-      const expiry = seen.get(id);
-      if (expiry !== undefined && expiry > t) return false;
-      seen.delete(id);
-      seen.set(id, t + ttlMs);
-      // Map iterates in insertion order: drop expired entries at the front, then any past the cap
-      for (const [key, at] of seen) {
-        if (seen.size <= max && at > t) break;
-        seen.delete(key);
-      }
+      while (head < queue.length && (queue[head]?.until ?? t) <= t) dropOldest();
+      const current = held.get(id);
+      if (current !== undefined && current.until > t) return false;
+      while (queue.length - head >= max) dropOldest();
+      const entry: Held = { id, until: t + ttlMs };
+      held.set(id, entry);
+      queue.push(entry);
       return true;
     },
     async release(id) {
-      seen.delete(id);
+      held.delete(id);
     },
   };
 }
