@@ -23,11 +23,22 @@ const PEER = `export default (plop) => {
 };
 `;
 
+/**
+ * The environment of a fresh shell: `npm run bench` hands its children `npm_config_*` variables
+ * (this repository's `node-options=--import tsx` among them), which would follow npx into the
+ * user repository, where tsx is not installed. Each npx reads the `.npmrc` of its own folder.
+ */
+const shellEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([key]) => !key.toLowerCase().startsWith("npm_") && key !== "NODE_OPTIONS",
+  ),
+);
+
 /** Wall time until the first question is on the screen (then the process is ended). */
 function firstPrompt(cwd: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("npx", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("npx", args, { cwd, env: shellEnv, stdio: ["pipe", "pipe", "pipe"] });
     let seen = "";
     const timer = setTimeout(() => {
       child.kill();
@@ -75,6 +86,7 @@ function userRepository(scratch: string): string {
   for (const dir of [root, join(root, "packages/runtime")])
     execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", packs], {
       cwd: dir,
+      env: shellEnv,
       stdio: "ignore",
     });
   writeFileSync(
@@ -84,8 +96,8 @@ function userRepository(scratch: string): string {
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-dev", ...tarballs, "plop"],
-    { cwd: repo, stdio: "ignore", timeout: 600_000 },
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-dev", ...tarballs, "plop", "vitest", "msw"],
+    { cwd: repo, env: shellEnv, stdio: "ignore", timeout: 600_000 },
   );
   writeFileSync(
     join(repo, "plopfile.js"),
