@@ -96,7 +96,17 @@ function userRepository(scratch: string): string {
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-dev", ...tarballs, "plop", "vitest", "msw"],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--prefer-offline",
+      "--save-dev",
+      ...tarballs,
+      "plop",
+      "vitest",
+      "msw",
+    ],
     { cwd: repo, env: shellEnv, stdio: "ignore", timeout: 600_000 },
   );
   writeFileSync(
