@@ -9,8 +9,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { eslintAll } from "../../src/corpus/eslint-check.js";
 import { typecheckAll } from "../../src/corpus/batch-checks.js";
+import { eslintAll } from "../../src/corpus/eslint-check.js";
 import { emitIntegration } from "../../src/emit/index.js";
 import { formatFiles } from "../../src/generate/format.js";
 import { lint } from "../../src/lint/index.js";
