@@ -18,6 +18,8 @@ export interface FileNames {
   /** An overflow file of the client, named for its tag: `_client_code_scanning.ts`. */
   clientPart(label: string): string;
   samplesPart(n: number): string;
+  /** An overflow file of the mock, named for its tag: `_mock_code_scanning.ts`. */
+  mockPart(label: string): string;
 }
 
 export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames {
@@ -35,7 +37,20 @@ export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames 
     typesPart: (label) => `${base}_types_${label}.ts`,
     clientPart: (label) => `${base}_client_${label}.ts`,
     samplesPart: (n) => `${base}_samples_${n}.ts`,
+    mockPart: (label) => `${base}_mock_${label}.ts`,
   };
+}
+
+/** A tag as a file-name part: `Code Scanning` → `code_scanning` (ASCII, at most 40 characters). */
+export function fileLabel(tag: string): string {
+  const label = tag
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .replace(/_+$/, "");
+  return label || "operations";
 }
 
 /** `schemas`, then `schemas_2`, `schemas_3`…: file names stay unique and say what they hold. */

@@ -8,7 +8,7 @@ import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { generatedHeader } from "../header.js";
 import { importLines, usedNames } from "../imports.js";
-import { fileNames, importPath, uniqueLabel } from "../names.js";
+import { fileLabel, fileNames, importPath, uniqueLabel } from "../names.js";
 import { lineCount, pack } from "../pack.js";
 import { commentText, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
@@ -31,18 +31,6 @@ export function idempotentRoutes(model: IntegrationModel) {
       route: stringLiteral(`${op.method.toUpperCase()} ${op.path}`),
       why: commentText(`${op.operationId}: ${op.readOnly}`, 90),
     }));
-}
-
-/** A tag as a file-name part: `Code Scanning` → `code_scanning` (ASCII, at most 40 characters). */
-function fileLabel(tag: string): string {
-  const label = tag
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 40)
-    .replace(/_+$/, "");
-  return label || "operations";
 }
 
 interface Block {

@@ -278,7 +278,7 @@ export function emitHandFiles(
     { path: files.transform, content: transform, owner: "hand" },
     { path: files.test, content: test, owner: "hand" },
     { path: files.transformTest, content: transformTest, owner: "hand" },
-    mock,
+    ...mock,
   ];
 }
 

@@ -148,17 +148,21 @@ export function testView(model: IntegrationModel, steps: Step[], validationOp: O
     };
   });
 
+  // `of`: the operation a route answers for ("" for the credential check), so the mock can split
   const handlers = served.map(({ step }) => {
     const { op, view } = step;
     const route = `api.${view.method}(route(${view.path})`;
     const records = `served[${stringLiteral(view.methodName)}]`;
-    if (!op.isList) return `${route}, () => HttpResponse.json(${records}?.[0] ?? {}))`;
-    return `${route}, onePage(${view.recordsPath}, ${records}${firstPage(op.pagination)}))`;
+    const code = op.isList
+      ? `${route}, onePage(${view.recordsPath}, ${records}${firstPage(op.pagination)}))`
+      : `${route}, () => HttpResponse.json(${records}?.[0] ?? {}))`;
+    return { of: view.methodName, code };
   });
   if (!steps.some((s) => s.op.operationId === validationOp.operationId))
-    handlers.unshift(
-      `api.${validationOp.method}(route(${stringLiteral(validationOp.path)}), () => HttpResponse.json(validationOk()))`,
-    );
+    handlers.unshift({
+      of: "",
+      code: `api.${validationOp.method}(route(${stringLiteral(validationOp.path)}), () => HttpResponse.json(validationOk()))`,
+    });
 
   const affiliatedFrom =
     served.find((s) => s.step.op.recordKind === "asset") ??

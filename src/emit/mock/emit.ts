@@ -8,9 +8,11 @@ import { pageSizeName } from "../client/operation-code.js";
 import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { generatedHeader } from "../header.js";
+import { importLines } from "../imports.js";
 import { type FileNames, importPath } from "../names.js";
 import { stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
+import { formattedLines, type MockHandler, mockBlocks, planMock, renderPart } from "./split.js";
 
 export function pagedOperations(operations: OperationModel[], views: OperationView[]) {
   return operations
@@ -42,10 +44,11 @@ export interface MockInputs {
   configLiteral: string;
   /** The body of a successful credential check (code). */
   okBody: string;
-  /** One msw handler per route of `serveAccount(served)` (code). */
-  handlers: string[];
+  /** One msw handler per route of `serveAccount(served)`. */
+  handlers: MockHandler[];
 }
 
+/** `<name>_mock.ts`, and the `<name>_mock_<tag>.ts` parts it imports when it would be too long. */
 export function emitMock(
   model: IntegrationModel,
   views: OperationView[],
@@ -53,14 +56,15 @@ export function emitMock(
   ctx: EmitContext,
   names: { clientClass: string; baseUrlConst: string },
   inputs: MockInputs,
-): EmittedFile {
+): EmittedFile[] {
   const paged = pagedOperations(model.operations, views);
-  const content = render("mock.ts.hbs", {
-    header: generatedHeader(
+  const rows = new Map(
+    paged.map((p) => [p.methodName, render("mock-paged.hbs", p).trimEnd()] as const),
+  );
+  const header = (what: string) => generatedHeader(what, model.title, model.version, ctx.version);
+  const view = {
+    header: header(
       `A mock of the ${model.title} API for the tests: routes for any server URL, and pages the way each listing pages.`,
-      model.title,
-      model.version,
-      ctx.version,
     ),
     ...names,
     clientImports: [
@@ -76,8 +80,39 @@ export function emitMock(
     secretLiteral: inputs.secretLiteral,
     configLiteral: inputs.configLiteral,
     validation: { okBody: inputs.okBody },
-    handlers: inputs.handlers,
-    paged,
+    anyPaged: paged.length > 0,
+  };
+  const blocks = mockBlocks(views, inputs.handlers, rows);
+  const placed = new Set(blocks.map((b) => b.methodName));
+  const unplaced = inputs.handlers.filter((h) => !placed.has(h.of)).map((h) => h.code);
+  const plumbing = render("mock.ts.hbs", {
+    ...view,
+    handlers: unplaced,
+    paged: [],
+    parts: [],
+    partImports: [],
   });
-  return { path: files.mock, content, owner: "generated" };
+  const parts = planMock(blocks, formattedLines(plumbing), files, ctx);
+  const moved = new Set(parts.flatMap((p) => p.blocks.map((b) => b.methodName)));
+  const content = render("mock.ts.hbs", {
+    ...view,
+    handlers: inputs.handlers.filter((h) => !moved.has(h.of)).map((h) => h.code),
+    paged: paged.filter((p) => !moved.has(p.methodName)).map((p) => rows.get(p.methodName)),
+    parts,
+    partFiles: parts.map((p) => p.path).join(", "),
+    partImports: importLines(
+      parts.map((p) => ({ from: importPath(p.path), values: [p.routes, p.paged].filter(Boolean) })),
+    ),
+  });
+  const partHeader = header(
+    `Routes and pages of the ${model.title} API mock for the operations below, split from ${files.mock} (which imports them).`,
+  );
+  return [
+    { path: files.mock, content, owner: "generated" },
+    ...parts.map((part) => ({
+      path: part.path,
+      content: renderPart(part, partHeader, files),
+      owner: "generated" as const,
+    })),
+  ];
 }
