@@ -9,13 +9,23 @@ type Hmac = Extract<WebhookScheme, { type: "hmac-sha256" }>;
 
 /** HMAC-SHA256 over the raw body (with `${timestamp}.` first when the scheme signs one). */
 export function checkHmac(scheme: Hmac, get: HeaderGetter, body: RawBody): Checked {
+  return checkHmacWith(scheme.secret, scheme, get, body);
+}
+
+/** checkHmac with the secret apart, so that a preset's options are one constant. */
+function checkHmacWith(
+  secret: string,
+  scheme: Omit<Hmac, "type" | "secret">,
+  get: HeaderGetter,
+  body: RawBody,
+): Checked {
   const header = scheme.header ?? "x-signature";
   const raw = get(header)?.trim();
   if (!raw) throw missingHeader(header);
   const prefix = scheme.prefix ?? "";
   if (!raw.startsWith(prefix)) throw invalidSignature();
   const given = decode(raw.slice(prefix.length), scheme.encoding ?? "hex", 32);
-  const mac = createHmac("sha256", scheme.secret);
+  const mac = createHmac("sha256", secret);
   const timestamp = scheme.timestampHeader
     ? parseTimestamp(get(scheme.timestampHeader))
     : undefined;
@@ -27,18 +37,10 @@ export function checkHmac(scheme: Hmac, get: HeaderGetter, body: RawBody): Check
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hex>`; the delivery id is `X-GitHub-Delivery`. */
 export function checkGithub(secret: string, get: HeaderGetter, body: RawBody): Checked {
-  return checkHmac(
-    {
-      type: "hmac-sha256",
-      secret,
-      header: "x-hub-signature-256",
-      prefix: "sha256=",
-      idHeader: "x-github-delivery",
-    },
-    get,
-    body,
-  );
+  return checkHmacWith(secret, GITHUB, get, body);
 }
+
+const GITHUB = { header: "x-hub-signature-256", prefix: "sha256=", idHeader: "x-github-delivery" };
 
 /** Slack: `X-Slack-Signature: v0=<hex>` of `v0:${X-Slack-Request-Timestamp}:${body}`. */
 export function checkSlack(secret: string, get: HeaderGetter, body: RawBody): Checked {
