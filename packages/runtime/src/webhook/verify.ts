@@ -3,7 +3,7 @@ import { expectPositiveNumber } from "../validate.js";
 import type { Checked, HeaderGetter, RawBody } from "./checked.js";
 import { WebhookVerificationError } from "./errors.js";
 import type { ReplayStore } from "./replay-store.js";
-import { checkGithub, checkHmac, checkSlack } from "./scheme-hmac.js";
+import { checkGithub, checkHmac, checkSlack, hmacKey } from "./scheme-hmac.js";
 import { checkOkta } from "./scheme-okta.js";
 import { checkStandard } from "./scheme-standard.js";
 import { checkStripe } from "./scheme-stripe.js";
@@ -87,11 +87,11 @@ export function replayed(): WebhookVerificationError {
 function runScheme(scheme: WebhookScheme, get: HeaderGetter, body: RawBody): Checked {
   switch (scheme.type) {
     case "github":
-      return checkGithub(scheme.secret, get, body);
+      return checkGithub(hmacKey(scheme), get, body);
     case "stripe":
       return checkStripe(scheme.secret, get, body);
     case "slack":
-      return checkSlack(scheme.secret, get, body);
+      return checkSlack(hmacKey(scheme), get, body);
     case "standard":
       return checkStandard(scheme.secret, get, body);
     case "okta":
