@@ -23,6 +23,7 @@ function both(body: string) {
   const issue = on(Event, (payload) => {
     seen = payload;
   }).run(JSON.parse(body), delivery);
+  if (issue instanceof Promise) throw new Error("a synchronous handler's run() returned a promise");
   const direct = Event.safeParse(JSON.parse(body));
   return { seen, issue, direct };
 }
