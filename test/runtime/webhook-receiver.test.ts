@@ -17,6 +17,7 @@ import {
   Risk,
   toResponse,
   WebhookCapability,
+  type WebhookDelivery,
   type WebhookOptions,
   type WebhookRoute,
   z,
@@ -38,6 +39,7 @@ class Hooks extends WebhookCapability {
   override readonly signature: string = "github";
   delayMs = 0;
   fail = false;
+  seen: WebhookDelivery | undefined;
 
   protected override routes(): readonly WebhookRoute[] {
     return [
@@ -56,7 +58,8 @@ class Hooks extends WebhookCapability {
 
   protected override handlers() {
     return {
-      "alert/created": on(Alert, async (event) => {
+      "alert/created": on(Alert, async (event, delivery) => {
+        this.seen = delivery;
         if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
         if (this.fail) throw new Error("transform failed");
         this.sendRisk(
@@ -123,11 +126,19 @@ const created = { action: "created", alert: { host: "app.example.com", rule: "sq
 describe("webhook receiver over node:http", () => {
   it("a valid delivery: 200 and the risk sent", async () => {
     current = setup();
-    const res = await post(delivery(created));
+    const d = delivery(created);
+    const res = await post(d);
     expect(res.status).toBe(200);
     expect(current.sent).toEqual([
       new Risk(new Asset("app.example.com", "app.example.com"), "sql-injection", "TH"),
     ]);
+    const seen = current.receiver.seen;
+    expect([seen?.event, seen?.id, seen?.header("X-GitHub-Event")]).toEqual([
+      "alert/created",
+      d.headers["x-github-delivery"],
+      "alert",
+    ]);
+    expect(seen?.signal.aborted).toBe(false);
   });
 
   it.each([
@@ -208,6 +219,7 @@ describe("webhook receiver over node:http", () => {
     );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("alert.rule");
+    expect(current.receiver.seen).toBeUndefined();
     const logs = current.logs.join("\n");
     expect(logs).toContain("alert.rule");
     expect(logs).not.toContain("secret-host.example");
@@ -237,6 +249,7 @@ describe("webhook receiver over node:http", () => {
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");
     expect(performance.now() - started).toBeLessThan(1200);
+    expect(current.receiver.seen?.signal.aborted).toBe(true);
     current.receiver.delayMs = 0;
     expect((await post(d)).status).toBe(200);
   });

@@ -54,6 +54,17 @@ describe("verifyWebhook: HMAC-SHA256", () => {
     });
   });
 
+  it("a scheme object whose secret changes verifies with the new secret, never a cached one", async () => {
+    const scheme: WebhookScheme = { ...hmacScheme, secret: "old-secret" };
+    const headers = (secret: string) => ({ "x-hub-signature-256": `sha256=${sign(body, secret)}` });
+    await verifyWebhook({ scheme, body, headers: headers("old-secret"), now });
+    scheme.secret = "new-secret";
+    expect(await reason(verifyWebhook({ scheme, body, headers: headers("old-secret"), now }))).toBe(
+      "invalid-signature",
+    );
+    await verifyWebhook({ scheme, body, headers: headers("new-secret"), now });
+  });
+
   it("accepts a valid base64 signature from a Headers object and a byte body", async () => {
     const scheme: WebhookScheme = {
       type: "hmac-sha256",

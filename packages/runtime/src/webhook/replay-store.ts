@@ -18,45 +18,46 @@ export interface MemoryReplayStoreOptions {
   now?: () => number;
 }
 
-interface Held {
-  readonly id: string;
-  /** Expiry, in the store's clock. */
-  readonly until: number;
-}
-
 /**
  * In-memory ReplayStore: bounded and expiring. One process only; share a store across workers.
  * Claims wait in a queue, oldest first, so expiry and the cap drop them in O(1) however full the
  * store is (dropping the oldest entries of the Map itself walks over every hole its earlier
- * deletions left at the front: tens of µs per claim once the store is full).
+ * deletions left at the front: tens of µs per claim once the store is full). The queue is two
+ * parallel arrays (ids, expiries as unboxed doubles) and the map holds each id's place in it: no
+ * object is made per claim.
  */
 export function createReplayStore(options: MemoryReplayStoreOptions = {}): ReplayStore {
   const max = expectPositiveInteger("maxEntries", options.maxEntries ?? 10_000);
   const now = options.now ?? Date.now;
-  const held = new Map<string, Held>();
-  let queue: (Held | undefined)[] = [];
+  // id -> its claim's sequence number; claim n sits at ids[n - first], until[n - first]
+  const held = new Map<string, number>();
+  let ids: string[] = [];
+  let until: number[] = [];
+  let first = 0;
   let head = 0;
   // a released or re-claimed id leaves its old entry in the queue: it counts toward the cap, and
   // only the entry the map still points at is forgotten when it leaves
   const dropOldest = () => {
-    const oldest = queue[head];
-    queue[head++] = undefined;
-    if (oldest && held.get(oldest.id) === oldest) held.delete(oldest.id);
-    if (head >= 1024 && head * 2 >= queue.length) {
-      queue = queue.slice(head);
+    const id = ids[head]!;
+    if (held.get(id) === first + head) held.delete(id);
+    ids[head++] = "";
+    if (head >= 1024 && head * 2 >= ids.length) {
+      ids = ids.slice(head);
+      until = until.slice(head);
+      first += head;
       head = 0;
     }
   };
   return {
     async claim(id, ttlMs) {
       const t = now();
-      while (head < queue.length && (queue[head]?.until ?? t) <= t) dropOldest();
+      while (head < ids.length && until[head]! <= t) dropOldest();
       const current = held.get(id);
-      if (current !== undefined && current.until > t) return false;
-      while (queue.length - head >= max) dropOldest();
-      const entry: Held = { id, until: t + ttlMs };
-      held.set(id, entry);
-      queue.push(entry);
+      if (current !== undefined && until[current - first]! > t) return false;
+      while (ids.length - head >= max) dropOldest();
+      held.set(id, first + ids.length);
+      ids.push(id);
+      until.push(t + ttlMs);
       return true;
     },
     async release(id) {

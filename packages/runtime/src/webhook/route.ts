@@ -31,9 +31,22 @@ export function findRoute(
   get: HeaderGetter,
   payload: unknown,
 ): WebhookRoute | undefined {
-  return routes.find(
-    (route) =>
-      Object.entries(route.headers ?? {}).every(([name, value]) => get(name)?.trim() === value) &&
-      (route.fields ?? []).every((field) => fieldAt(payload, field.path) === field.value),
-  );
+  return routeFinder(routes)(get, payload);
+}
+
+/** findRoute for one set of routes, their header lists read once (a receiver's routes are fixed). */
+export function routeFinder(
+  routes: readonly WebhookRoute[],
+): (get: HeaderGetter, payload: unknown) => WebhookRoute | undefined {
+  const ready = routes.map((route) => ({
+    route,
+    headers: Object.entries(route.headers ?? {}),
+    fields: route.fields ?? [],
+  }));
+  return (get, payload) =>
+    ready.find(
+      ({ headers, fields }) =>
+        headers.every(([name, value]) => get(name)?.trim() === value) &&
+        fields.every((field) => fieldAt(payload, field.path) === field.value),
+    )?.route;
 }

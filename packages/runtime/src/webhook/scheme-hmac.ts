@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { type Checked, type HeaderGetter, parseTimestamp, type RawBody } from "./checked.js";
 import { decode } from "./decode.js";
 import { invalidSignature, missingHeader } from "./errors.js";
@@ -7,15 +7,42 @@ import type { WebhookScheme } from "./schemes.js";
 
 type Hmac = Extract<WebhookScheme, { type: "hmac-sha256" }>;
 
+type Secret = string | KeyObject;
+
+const keys = new WeakMap<object, { secret: string; key: KeyObject }>();
+
+/**
+ * The scheme's secret as a KeyObject, made once per scheme object (a receiver keeps one), so that
+ * createHmac does not encode the string again for every delivery; remade if the secret changes.
+ */
+export function hmacKey(scheme: { readonly secret: string }): KeyObject {
+  let held = keys.get(scheme);
+  if (held?.secret !== scheme.secret) {
+    held = { secret: scheme.secret, key: createSecretKey(scheme.secret, "utf8") };
+    keys.set(scheme, held);
+  }
+  return held.key;
+}
+
 /** HMAC-SHA256 over the raw body (with `${timestamp}.` first when the scheme signs one). */
 export function checkHmac(scheme: Hmac, get: HeaderGetter, body: RawBody): Checked {
+  return checkHmacWith(hmacKey(scheme), scheme, get, body);
+}
+
+/** checkHmac with the secret apart, so that a preset's options are one constant. */
+function checkHmacWith(
+  secret: Secret,
+  scheme: Omit<Hmac, "type" | "secret">,
+  get: HeaderGetter,
+  body: RawBody,
+): Checked {
   const header = scheme.header ?? "x-signature";
   const raw = get(header)?.trim();
   if (!raw) throw missingHeader(header);
   const prefix = scheme.prefix ?? "";
   if (!raw.startsWith(prefix)) throw invalidSignature();
   const given = decode(raw.slice(prefix.length), scheme.encoding ?? "hex", 32);
-  const mac = createHmac("sha256", scheme.secret);
+  const mac = createHmac("sha256", secret);
   const timestamp = scheme.timestampHeader
     ? parseTimestamp(get(scheme.timestampHeader))
     : undefined;
@@ -26,22 +53,14 @@ export function checkHmac(scheme: Hmac, get: HeaderGetter, body: RawBody): Check
 }
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hex>`; the delivery id is `X-GitHub-Delivery`. */
-export function checkGithub(secret: string, get: HeaderGetter, body: RawBody): Checked {
-  return checkHmac(
-    {
-      type: "hmac-sha256",
-      secret,
-      header: "x-hub-signature-256",
-      prefix: "sha256=",
-      idHeader: "x-github-delivery",
-    },
-    get,
-    body,
-  );
+export function checkGithub(secret: Secret, get: HeaderGetter, body: RawBody): Checked {
+  return checkHmacWith(secret, GITHUB, get, body);
 }
 
+const GITHUB = { header: "x-hub-signature-256", prefix: "sha256=", idHeader: "x-github-delivery" };
+
 /** Slack: `X-Slack-Signature: v0=<hex>` of `v0:${X-Slack-Request-Timestamp}:${body}`. */
-export function checkSlack(secret: string, get: HeaderGetter, body: RawBody): Checked {
+export function checkSlack(secret: Secret, get: HeaderGetter, body: RawBody): Checked {
   const raw = get("x-slack-signature")?.trim();
   if (!raw) throw missingHeader("x-slack-signature");
   const timestamp = parseTimestamp(get("x-slack-request-timestamp"));

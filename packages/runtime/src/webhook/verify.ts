@@ -3,7 +3,7 @@ import { expectPositiveNumber } from "../validate.js";
 import type { Checked, HeaderGetter, RawBody } from "./checked.js";
 import { WebhookVerificationError } from "./errors.js";
 import type { ReplayStore } from "./replay-store.js";
-import { checkGithub, checkHmac, checkSlack } from "./scheme-hmac.js";
+import { checkGithub, checkHmac, checkSlack, hmacKey } from "./scheme-hmac.js";
 import { checkOkta } from "./scheme-okta.js";
 import { checkStandard } from "./scheme-standard.js";
 import { checkStripe } from "./scheme-stripe.js";
@@ -44,10 +44,20 @@ export async function verifyWebhook(options: VerifyWebhookOptions): Promise<Veri
 /** verifyWebhook on arguments already checked (the receiver reads the headers once). */
 export async function verifyParts(
   options: Pick<VerifyWebhookOptions, "scheme" | "replay" | "now">,
-  { get, body, toleranceSeconds }: { get: HeaderGetter; body: RawBody; toleranceSeconds: number },
+  call: { get: HeaderGetter; body: RawBody; toleranceSeconds: number },
 ): Promise<VerifiedWebhook> {
-  const nowMs = (options.now ?? Date.now)();
-  const checked = runScheme(options.scheme, get, body);
+  const verified = checkParts(options.scheme, (options.now ?? Date.now)(), call);
+  if (options.replay) await claimOnce(options.replay, verified.id, call.toleranceSeconds);
+  return verified;
+}
+
+/** The checks of verifyParts short of the replay store's: signature, then timestamp. */
+export function checkParts(
+  scheme: WebhookScheme,
+  nowMs: number,
+  { get, body, toleranceSeconds }: { get: HeaderGetter; body: RawBody; toleranceSeconds: number },
+): VerifiedWebhook {
+  const checked = runScheme(scheme, get, body);
   const timestamp = checked.timestamp;
   if (timestamp !== undefined && Math.abs(nowMs / 1000 - timestamp) > toleranceSeconds) {
     throw new WebhookVerificationError(
@@ -57,21 +67,31 @@ export async function verifyParts(
   }
   const id =
     checked.deliveryId ?? `${timestamp ?? "-"}.${checked.fingerprint.toString("base64url")}`;
-  // held for the whole window a timestamp is accepted in: tolerance either side of now
-  if (options.replay && !(await options.replay.claim(id, toleranceSeconds * 2000))) {
-    throw new WebhookVerificationError("replayed", "Webhook delivery was already processed.");
-  }
   return { id, timestamp };
+}
+
+/** How long a replay id is held: the whole window a timestamp is accepted in, either side of now. */
+export function replayHoldMs(toleranceSeconds: number): number {
+  return toleranceSeconds * 2000;
+}
+
+/** Records a verified delivery's id; a replay is refused. */
+async function claimOnce(replay: ReplayStore, id: string, toleranceSeconds: number): Promise<void> {
+  if (!(await replay.claim(id, replayHoldMs(toleranceSeconds)))) throw replayed();
+}
+
+export function replayed(): WebhookVerificationError {
+  return new WebhookVerificationError("replayed", "Webhook delivery was already processed.");
 }
 
 function runScheme(scheme: WebhookScheme, get: HeaderGetter, body: RawBody): Checked {
   switch (scheme.type) {
     case "github":
-      return checkGithub(scheme.secret, get, body);
+      return checkGithub(hmacKey(scheme), get, body);
     case "stripe":
       return checkStripe(scheme.secret, get, body);
     case "slack":
-      return checkSlack(scheme.secret, get, body);
+      return checkSlack(hmacKey(scheme), get, body);
     case "standard":
       return checkStandard(scheme.secret, get, body);
     case "okta":
