@@ -5,13 +5,15 @@
  */
 import { join, resolve } from "node:path";
 import { sha256 } from "../emit/manifest.js";
-import { startTypesWorker } from "../emit/types/in-worker.js";
+import { startTypesWorker, type TypesPartsFn } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { listOperations } from "../openapi/select.js";
 import { listWebhooks, type WebhookSummary } from "../openapi/select-webhooks.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
+import type { Covering } from "../verify/typecheck.js";
 import { type ApplyOptions, applyUpdate, readIfExists, type UpdateResult } from "./apply.js";
 import { loadDrift } from "./check.js";
+import { startCovering } from "./early-covering.js";
 import { pullUpdate } from "./kinds/pull.js";
 import { receiverUpdate } from "./kinds/receiver.js";
 import { type AnyManifest, isReceiver, readManifest } from "./manifest.js";
@@ -35,26 +37,47 @@ export interface UpdateOptions extends SourceOptions, ApplyOptions {
 
 export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const dir = resolve(options.cwd, options.dir);
-  const progress = options.onProgress ?? (() => {});
   const recorded = readManifest(dir);
   assertAdditionsFit(recorded, options);
   if (!options.force) assertGeneratedUntouched(dir, recorded);
-  // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only).
+  // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only)…
   const types = isReceiver(recorded) ? undefined : startTypesWorker();
-  progress(`Loading ${recorded.spec.source}`);
+  // …and so does verification's slowest question, when there will be a verification.
+  const early = options.verify !== false && !options.dryRun ? startCovering(dir) : undefined;
+  try {
+    return await updateWith(dir, recorded, options, types, early?.covering);
+  } finally {
+    early?.cancel();
+  }
+}
+
+async function updateWith(
+  dir: string,
+  recorded: AnyManifest,
+  options: UpdateOptions,
+  types: TypesPartsFn | undefined,
+  covering: Covering | undefined,
+): Promise<UpdateResult> {
+  options.onProgress?.(`Loading ${recorded.spec.source}`);
   const loaded = await loadDrift(dir, options);
   const { manifest, spec, snapshot } = loaded;
   if (isReceiver(manifest)) {
     const add = options.addEvents?.length
       ? options.addEvents
       : await (options.pickEvents?.(eventCandidates(spec, manifest.events)) ?? []);
-    return applyUpdate(dir, loaded, receiverUpdate(spec, manifest, snapshot, add), options);
+    return applyUpdate(
+      dir,
+      loaded,
+      receiverUpdate(spec, manifest, snapshot, add),
+      options,
+      covering,
+    );
   }
   const add = options.addOperations?.length
     ? options.addOperations
     : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
   const kind = pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker());
-  return applyUpdate(dir, loaded, kind, options);
+  return applyUpdate(dir, loaded, kind, options, covering);
 }
 
 /** The spec's list operations the integration does not have, the likely sources first. */
