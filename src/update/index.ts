@@ -5,12 +5,12 @@
  */
 import { join, resolve } from "node:path";
 import { sha256 } from "../emit/manifest.js";
-import { startTypesWorker, type TypesPartsFn } from "../emit/types/in-worker.js";
+import { startTypesWorker } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { listOperations } from "../openapi/select.js";
 import { listWebhooks, type WebhookSummary } from "../openapi/select-webhooks.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
-import type { Covering } from "../verify/typecheck.js";
+import { VERSION } from "../version.js";
 import { type ApplyOptions, applyUpdate, readIfExists, type UpdateResult } from "./apply.js";
 import { loadDrift } from "./check.js";
 import { startCovering } from "./early-covering.js";
@@ -40,44 +40,43 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const recorded = readManifest(dir);
   assertAdditionsFit(recorded, options);
   if (!options.force) assertGeneratedUntouched(dir, recorded);
-  // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only)…
+  // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only).
   const types = isReceiver(recorded) ? undefined : startTypesWorker();
-  // …and so does verification's slowest question, when there will be a verification.
-  const early = options.verify !== false && !options.dryRun ? startCovering(dir) : undefined;
-  try {
-    return await updateWith(dir, recorded, options, types, early?.covering);
-  } finally {
-    early?.cancel();
-  }
-}
-
-async function updateWith(
-  dir: string,
-  recorded: AnyManifest,
-  options: UpdateOptions,
-  types: TypesPartsFn | undefined,
-  covering: Covering | undefined,
-): Promise<UpdateResult> {
   options.onProgress?.(`Loading ${recorded.spec.source}`);
   const loaded = await loadDrift(dir, options);
   const { manifest, spec, snapshot } = loaded;
-  if (isReceiver(manifest)) {
-    const add = options.addEvents?.length
+  const add = isReceiver(manifest)
+    ? options.addEvents?.length
       ? options.addEvents
-      : await (options.pickEvents?.(eventCandidates(spec, manifest.events)) ?? []);
-    return applyUpdate(
-      dir,
-      loaded,
-      receiverUpdate(spec, manifest, snapshot, add),
-      options,
-      covering,
-    );
+      : await (options.pickEvents?.(eventCandidates(spec, manifest.events)) ?? [])
+    : options.addOperations?.length
+      ? options.addOperations
+      : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
+  // Verification's slowest question overlaps with emitting, when the update will likely write.
+  const writes =
+    spec.hash !== manifest.spec.sha256 || manifest.capkit !== VERSION || add.length > 0;
+  const early =
+    options.verify !== false && !options.dryRun && writes ? startCovering(dir) : undefined;
+  try {
+    const covering = early?.covering;
+    return isReceiver(manifest)
+      ? await applyUpdate(
+          dir,
+          loaded,
+          receiverUpdate(spec, manifest, snapshot, add),
+          options,
+          covering,
+        )
+      : await applyUpdate(
+          dir,
+          loaded,
+          pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker()),
+          options,
+          covering,
+        );
+  } finally {
+    early?.cancel();
   }
-  const add = options.addOperations?.length
-    ? options.addOperations
-    : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
-  const kind = pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker());
-  return applyUpdate(dir, loaded, kind, options, covering);
 }
 
 /** The spec's list operations the integration does not have, the likely sources first. */
