@@ -47,7 +47,7 @@ export function registerUpdate(program: Command): void {
       "--add-events <ids>",
       'webhook event ids, "*" patterns or tags to add (receiver integrations)',
     )
-    .option("-f, --force", "overwrite generated files that were edited by hand")
+    .option("--force", "overwrite generated files that were edited by hand")
     .option("--no-verify", "skip the type-check and test run after writing")
     .option("--summary <file>", "append the change report as Markdown (e.g. $GITHUB_STEP_SUMMARY)")
     .option("--spec-header <header>", "HTTP header for a private spec URL (or CAPKIT_SPEC_HEADER)")

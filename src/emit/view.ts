@@ -12,6 +12,7 @@ import { type FileNames, importPath, kindClass, operationNames } from "./names.j
 import { commentText, stringLiteral } from "./safe-text.js";
 import { conformSample } from "./samples/conform-sample.js";
 import { deref, flattenObject, recordSchema } from "./types/record-schema.js";
+import { NESTED_LEVELS } from "./types/record-shape.js";
 import { zodFields } from "./types/zod-schema.js";
 
 function mswPath(path: string): string {
@@ -36,13 +37,8 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
   const derefNode = (node: unknown) => deref(model.document, node);
   const schema = recordSchema(model, op);
   const flat = flattenObject(model.document, schema);
-  const sample = conformSample(
-    model.document,
-    schema,
-    op.sample,
-    derefNode,
-    mappedFields(op).map((f) => f.path),
-  );
+  const mapped = mappedFields(op).map((f) => f.path);
+  const sample = conformSample(model.document, schema, op.sample, derefNode, mapped);
   const sizeParam = pageSizeParam(op.pagination);
   const hints = new Map(op.fieldHints.map((h) => [h.field, h.hint]));
   const fields = Object.keys(flat.properties as object).map((f) =>
@@ -80,7 +76,7 @@ export function operationView(model: IntegrationModel, op: OperationModel, files
     followsUrls: p.style === "nextUrl" || p.style === "link",
     sizeParam: sizeParam ? stringLiteral(sizeParam) : "",
     recordsPath: bodyPathLiteral(op.recordsPath),
-    zodFields: zodFields(model.document, schema, derefNode),
+    zodFields: zodFields(model.document, schema, derefNode, NESTED_LEVELS, mapped),
     sampleValue: sample,
     fieldsComment: commentText(fields.join(", "), 400),
     invokeRequest: invokeRequest(op),

@@ -131,11 +131,17 @@ describe("capkit generate > flags", () => {
     );
   });
 
-  it("-f is not --force (ESLint users read it as the output format)", async () => {
-    const result = await runCapkit(["generate", "-f", "--yes", "--dry-run"]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("unknown option '-f'");
-  });
+  it.each([
+    ["generate", "--yes", "--dry-run"],
+    ["update", "--check"],
+  ])(
+    "-f is not --force for %s (ESLint users read it as the output format)",
+    async (command, ...rest) => {
+      const result = await runCapkit([command, "-f", ...rest]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain("unknown option '-f'");
+    },
+  );
 
   it.each([
     ["the flag", ["--max-spec-bytes", "100"], {}],

@@ -7,6 +7,7 @@ import { idempotentRoutes } from "./idempotent.js";
 import type { Logger } from "./logger.js";
 import { TOKEN_OPERATION } from "./oauth2.js";
 import { createOriginPolicy } from "./origin.js";
+import { splitPathKey, withKeyQuery } from "./path-key.js";
 import {
   DEFAULT_RATE_LIMIT,
   isRateGate,
@@ -185,22 +186,26 @@ function wrapClient<C extends object>(client: C): C {
   for (const method of CLIENT_METHODS) {
     const original = methodOf(client, method);
     if (!original) continue;
-    Reflect.set(client, method, (path: string, init?: CallInit) => {
-      const route = `${method} ${path}`;
-      return named(original(path, { ...init, [ROUTE_KEY]: route }), route, init);
+    Reflect.set(client, method, (key: string, init?: CallInit) => {
+      const route = `${method} ${key}`;
+      const { path, query } = splitPathKey(key);
+      const call = { ...withKeyQuery(init, query), [ROUTE_KEY]: route };
+      return named(original(path, call), route, init);
     });
   }
   const request = methodOf(client, "request");
   if (request) {
-    Reflect.set(client, "request", (method: string, path: string, init?: CallInit) => {
-      const route = `${method.toUpperCase()} ${path}`;
-      return named(request(method, path, { ...init, [ROUTE_KEY]: route }), route, init);
+    Reflect.set(client, "request", (method: string, key: string, init?: CallInit) => {
+      const route = `${method.toUpperCase()} ${key}`;
+      const { path, query } = splitPathKey(key);
+      const call = { ...withKeyQuery(init, query), [ROUTE_KEY]: route };
+      return named(request(method, path, call), route, init);
     });
   }
   return client;
 }
 
-type CallInit = { operation?: unknown };
+type CallInit = { operation?: unknown; params?: { query?: unknown } };
 
 function methodOf(client: object, name: string): ((...args: unknown[]) => unknown) | undefined {
   const value: unknown = Reflect.get(client, name);

@@ -4,7 +4,7 @@
  * plumbing, so the sample is repaired here, field by field, with deterministic values.
  */
 import type { JsonSchema } from "../types/record-schema.js";
-import { objectShape, type Shape } from "../types/record-shape.js";
+import { type Keep, NESTED_LEVELS, objectShape, type Shape } from "../types/record-shape.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -71,7 +71,10 @@ export function conformSample(
   deref: (node: unknown) => JsonSchema | undefined,
   keep: Keep = [],
 ): Record<string, unknown> {
-  const conformed = conform(objectShape(document, schema, deref), slimSample(sample, keep));
+  const conformed = conform(
+    objectShape(document, schema, deref, 0, NESTED_LEVELS, keep),
+    slimSample(sample, keep),
+  );
   return isRecord(conformed) ? conformed : {};
 }
 
@@ -79,7 +82,6 @@ export function conformSample(
 const MAX_SAMPLE_LINES = 80;
 
 /** Paths the tests read (the suggested mapping's fields): kept whatever the depth. */
-type Keep = readonly (readonly string[])[];
 
 const under = (keep: Keep, key: string): Keep =>
   keep.filter((p) => p[0] === key && p.length > 1).map((p) => p.slice(1));

@@ -99,6 +99,7 @@ export function objectShape(
   deref: Deref,
   depth = 0,
   levels = NESTED_LEVELS,
+  keep: Keep = [],
 ): Shape {
   const flat = flattenObject(document, schema);
   const required = new Set(flat.required as string[]);
@@ -116,23 +117,43 @@ export function objectShape(
       description: typeof prop?.description === "string" ? prop.description : undefined,
     };
   });
-  if (depth === 0) capNested(fields);
+  if (depth === 0) capNested(fields, keep);
   return { kind: "object", fields };
 }
 
 const objectIn = (shape: Shape): Extract<Shape, { kind: "object" }> | undefined =>
   shape.kind === "object" ? shape : shape.kind === "array" ? objectIn(shape.items) : undefined;
 
+/**
+ * Paths the suggested mapping reads (`["repository", "html_url"]`): a nested object opened to save
+ * lines keeps these fields, typed, so the suggestion compiles against the record's type.
+ */
+export type Keep = readonly (readonly string[])[];
+
 /** Open the largest nested objects until the nested fields fit (first in order on a tie). */
-function capNested(fields: Field[]): void {
+function capNested(fields: Field[], keep: Keep): void {
   const size = (f: Field) => objectIn(f.shape)?.fields.length ?? 0;
+  const opened = new Set<Field>();
   let total = fields.reduce((sum, f) => sum + size(f), 0);
   while (total > MAX_NESTED_FIELDS) {
-    const largest = fields.reduce((a, b) => (size(b) > size(a) ? b : a));
+    const candidates = fields.filter((f) => !opened.has(f) && size(f) > 0);
+    const largest = candidates.reduce<Field | undefined>(
+      (a, b) => (a === undefined || size(b) > size(a) ? b : a),
+      undefined,
+    );
+    if (!largest) return;
+    opened.add(largest);
     total -= size(largest);
-    largest.shape = open(largest.shape);
+    const kept = new Set(
+      keep.filter((p) => p.length === 2 && p[0] === largest.name).map((p) => p[1] ?? ""),
+    );
+    largest.shape = open(largest.shape, kept);
+    total += size(largest);
   }
 }
 
-const open = (shape: Shape): Shape =>
-  shape.kind === "array" ? { kind: "array", items: open(shape.items) } : { kind: "record" };
+const open = (shape: Shape, kept: ReadonlySet<string>): Shape => {
+  if (shape.kind === "array") return { kind: "array", items: open(shape.items, new Set()) };
+  const fields = shape.kind === "object" ? shape.fields.filter((f) => kept.has(f.name)) : [];
+  return fields.length > 0 ? { kind: "object", fields } : { kind: "record" };
+};

@@ -6,7 +6,7 @@
 
 import { commentText, propertyKey } from "../safe-text.js";
 import type { JsonSchema } from "./record-schema.js";
-import { type Field, NESTED_LEVELS, objectShape, type Shape } from "./record-shape.js";
+import { type Field, type Keep, NESTED_LEVELS, objectShape, type Shape } from "./record-shape.js";
 
 const LEAF: Record<string, string> = {
   string: "z.string()",
@@ -38,15 +38,17 @@ function fieldZod(field: Field, indent: string): string {
 
 /**
  * One `name: z.…()` line (or block, for a nested object) per top-level property, in order;
- * `nestedLevels: 0` checks nested objects as open records.
+ * `nestedLevels: 0` checks nested objects as open records; `keep` (the paths the suggested mapping
+ * reads) stays typed in a nested object opened to fit the line budget.
  */
 export function zodFields(
   document: unknown,
   schema: JsonSchema | undefined,
   deref: (node: unknown) => JsonSchema | undefined,
   nestedLevels = NESTED_LEVELS,
+  keep: Keep = [],
 ): string[] {
-  const shape = objectShape(document, schema, deref, 0, nestedLevels);
+  const shape = objectShape(document, schema, deref, 0, nestedLevels, keep);
   if (shape.kind !== "object") return [];
   const lines: string[] = [];
   for (const field of shape.fields) {
