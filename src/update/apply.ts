@@ -10,6 +10,7 @@ import type { EmittedFile } from "../emit/context.js";
 import { formattedSnapshot } from "../generate/finish.js";
 import { type PlannedFile, planFiles, writeFiles } from "../generate/write.js";
 import type { Verification } from "../verify/index.js";
+import type { Covering } from "../verify/typecheck.js";
 import { VERSION } from "../version.js";
 import { baseFiles } from "./base-store.js";
 import { compareDrift, type Drift, type LoadedDrift } from "./check.js";
@@ -49,6 +50,8 @@ export async function applyUpdate<M extends Generation>(
   loaded: LoadedDrift,
   kind: KindUpdate<M>,
   options: ApplyOptions,
+  /** Whether the host's tsconfig covers the folder, when the update asked early. */
+  covering?: Covering,
 ): Promise<UpdateResult> {
   const progress = options.onProgress ?? (() => {});
   const { manifest } = loaded;
@@ -117,7 +120,7 @@ export async function applyUpdate<M extends Generation>(
   if (options.verify === false) return result;
   progress("Verifying: tsc --noEmit and the tests");
   const { verifyIntegration } = await import("../verify/index.js");
-  result.verification = await verifyIntegration(dir, options.cwd);
+  result.verification = await verifyIntegration(dir, options.cwd, {}, covering);
   result.compileErrors = await compileErrors(
     result.verification.build.output,
     new Map(hand.map((h) => [h.path, h.content])),

@@ -10,8 +10,10 @@ import { CapkitError } from "../errors.js";
 import { listOperations } from "../openapi/select.js";
 import { listWebhooks, type WebhookSummary } from "../openapi/select-webhooks.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
+import { VERSION } from "../version.js";
 import { type ApplyOptions, applyUpdate, readIfExists, type UpdateResult } from "./apply.js";
 import { loadDrift } from "./check.js";
+import { startCovering } from "./early-covering.js";
 import { pullUpdate } from "./kinds/pull.js";
 import { receiverUpdate } from "./kinds/receiver.js";
 import { type AnyManifest, isReceiver, readManifest } from "./manifest.js";
@@ -35,26 +37,46 @@ export interface UpdateOptions extends SourceOptions, ApplyOptions {
 
 export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const dir = resolve(options.cwd, options.dir);
-  const progress = options.onProgress ?? (() => {});
   const recorded = readManifest(dir);
   assertAdditionsFit(recorded, options);
   if (!options.force) assertGeneratedUntouched(dir, recorded);
   // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only).
   const types = isReceiver(recorded) ? undefined : startTypesWorker();
-  progress(`Loading ${recorded.spec.source}`);
+  options.onProgress?.(`Loading ${recorded.spec.source}`);
   const loaded = await loadDrift(dir, options);
   const { manifest, spec, snapshot } = loaded;
-  if (isReceiver(manifest)) {
-    const add = options.addEvents?.length
+  const add = isReceiver(manifest)
+    ? options.addEvents?.length
       ? options.addEvents
-      : await (options.pickEvents?.(eventCandidates(spec, manifest.events)) ?? []);
-    return applyUpdate(dir, loaded, receiverUpdate(spec, manifest, snapshot, add), options);
+      : await (options.pickEvents?.(eventCandidates(spec, manifest.events)) ?? [])
+    : options.addOperations?.length
+      ? options.addOperations
+      : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
+  // Verification's slowest question overlaps with emitting, when the update will likely write.
+  const writes =
+    spec.hash !== manifest.spec.sha256 || manifest.capkit !== VERSION || add.length > 0;
+  const early =
+    options.verify !== false && !options.dryRun && writes ? startCovering(dir) : undefined;
+  try {
+    const covering = early?.covering;
+    return isReceiver(manifest)
+      ? await applyUpdate(
+          dir,
+          loaded,
+          receiverUpdate(spec, manifest, snapshot, add),
+          options,
+          covering,
+        )
+      : await applyUpdate(
+          dir,
+          loaded,
+          pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker()),
+          options,
+          covering,
+        );
+  } finally {
+    early?.cancel();
   }
-  const add = options.addOperations?.length
-    ? options.addOperations
-    : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
-  const kind = pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker());
-  return applyUpdate(dir, loaded, kind, options);
 }
 
 /** The spec's list operations the integration does not have, the likely sources first. */

@@ -3,7 +3,7 @@
  * engineers on the platform already report: build ok, N passed, M failing as expected (RED).
  */
 import { runTests, type TestRunResult } from "./run-tests.js";
-import { type TypecheckResult, typecheck } from "./typecheck.js";
+import { coveringConfig, type TypecheckResult, typecheck } from "./typecheck.js";
 
 export interface Verification {
   build: TypecheckResult;
@@ -17,6 +17,7 @@ export async function verifyIntegration(
   dir: string,
   cwd: string,
   report: { build?: (r: TypecheckResult) => void; tests?: (r: TestRunResult) => void } = {},
+  covering = coveringConfig,
 ): Promise<Verification> {
   const heard =
     <T>(hear: ((r: T) => void) | undefined) =>
@@ -25,7 +26,7 @@ export async function verifyIntegration(
       return r;
     };
   const [build, tests] = await Promise.all([
-    typecheck(dir).then(heard(report.build)),
+    typecheck(dir, covering).then(heard(report.build)),
     runTests(dir, cwd).then(heard(report.tests)),
   ]);
   return { build, tests, ok: build.ok && tests.ran && tests.unexpected.length === 0 };

@@ -17,33 +17,46 @@ export interface TypecheckResult {
   config: string | undefined;
 }
 
-const tsc = (args: string[], cwd?: string) =>
+/** The folder's `.ts` files (not its subfolders'), sorted, as absolute paths. */
+export const folderFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => resolve(dir, f));
+
+/** Which host config covers the folder's files (`capkit update` can answer it ahead of time). */
+export type Covering = (dir: string, files: string[]) => Promise<string | undefined>;
+
+export const tsc = (args: string[], cwd?: string, detached = false) =>
   execa(process.execPath, [tscBin(), ...args], {
     reject: false,
     env: { NODE_OPTIONS: "" },
     all: true,
     ...(cwd ? { cwd } : {}),
+    ...(detached ? { detached } : {}),
   });
 
-/** The nearest `tsconfig.json` above the folder whose program includes the folder's files. */
-export async function coveringConfig(dir: string, files: string[]): Promise<string | undefined> {
+/** The nearest `tsconfig.json` at or above the folder. */
+export function nearestConfig(dir: string): string | undefined {
   for (let at = resolve(dir); ; at = dirname(at)) {
     const config = join(at, "tsconfig.json");
-    if (existsSync(config)) {
-      const listed = await tsc(["-p", config, "--listFilesOnly"]);
-      const names = new Set((listed.all ?? "").split("\n").map((l) => l.trim()));
-      return files.every((f) => names.has(f)) ? config : undefined;
-    }
+    if (existsSync(config)) return config;
     if (dirname(at) === at) return undefined;
   }
 }
 
-export async function typecheck(dir: string): Promise<TypecheckResult> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .sort()
-    .map((f) => resolve(dir, f));
-  const config = await coveringConfig(dir, files);
+/** The nearest `tsconfig.json` above the folder whose program includes the folder's files. */
+export const coveringConfig: Covering = async (dir, files) => {
+  const config = nearestConfig(dir);
+  if (!config) return undefined;
+  const listed = await tsc(["-p", config, "--listFilesOnly"]);
+  const names = new Set((listed.all ?? "").split("\n").map((l) => l.trim()));
+  return files.every((f) => names.has(f)) ? config : undefined;
+};
+
+export async function typecheck(dir: string, covering = coveringConfig): Promise<TypecheckResult> {
+  const files = folderFiles(dir);
+  const config = await covering(dir, files);
   if (config) {
     const result = await tsc(["-p", config, "--noEmit"], dirname(config));
     // the host project's own errors elsewhere are not this integration's; its config errors are
