@@ -23,7 +23,7 @@ export interface OpenapiTypescriptApi {
 function transformer(ots: typeof OpenapiTypescript): (document: object) => TypeScript.Node[] {
   return (document) => {
     const schema = document as OpenapiTypescript.OpenAPI3;
-    const ctx = {
+    const ctx: OpenapiTypescript.GlobalContext = {
       additionalProperties: false,
       alphabetize: false,
       arrayLength: false,
@@ -44,7 +44,10 @@ function transformer(ots: typeof OpenapiTypescript): (document: object) => TypeS
       pathParamsAsTypes: false,
       postTransform: undefined,
       propertiesRequiredByDefault: false,
-      redoc: undefined,
+      // openapiTS reads redocly's config only to validate and bundle, the step left out here
+      get redoc(): OpenapiTypescript.GlobalContext["redoc"] {
+        throw new Error("openapi-typescript's transforms read no redocly config");
+      },
       silent: true,
       inject: undefined,
       transform: undefined,
@@ -52,9 +55,9 @@ function transformer(ots: typeof OpenapiTypescript): (document: object) => TypeS
       makePathsEnum: false,
       generatePathParams: false,
       readWriteMarkers: false,
-      resolve: ($ref: string) => ots.resolveRef(schema, $ref, { silent: true }),
+      resolve: <T>($ref: string) => ots.resolveRef<T>(schema, $ref, { silent: true }),
     };
-    return ots.transformSchema(schema, ctx as never);
+    return ots.transformSchema(schema, ctx);
   };
 }
 
