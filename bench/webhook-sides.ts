@@ -1,5 +1,7 @@
 // The two sides of bench/webhook.ts: one 25 KB GitHub delivery, capkit's receiver as
 // `capkit generate --signature github` writes it, and @octokit/webhooks set up for the same event.
+// Both sides run their published JavaScript: capkit's runtime from its build (dist/), as a user's
+// installed @capkit/runtime, not its TypeScript through tsx.
 import { createHmac } from "node:crypto";
 import { createWebMiddleware, Webhooks } from "@octokit/webhooks";
 import {
@@ -7,11 +9,12 @@ import {
   createJob,
   type EventHandler,
   Integration,
+  jsonObject,
   on,
   WebhookCapability,
   type WebhookRoute,
   z,
-} from "../packages/runtime/src/index.js";
+} from "../packages/runtime/dist/index.js";
 
 const SECRET = "bench-webhook-secret-5d41402abc4b2a76";
 const URL = "http://localhost/api/github/webhooks";
@@ -70,12 +73,12 @@ const ROUTES: readonly WebhookRoute[] = [
 ];
 const DependabotAlertCreatedEvent = z.looseObject({
   action: z.string(),
-  alert: z.record(z.string(), z.unknown()),
-  installation: z.record(z.string(), z.unknown()).nullish(),
-  organization: z.record(z.string(), z.unknown()).nullish(),
-  enterprise: z.record(z.string(), z.unknown()).nullish(),
-  repository: z.record(z.string(), z.unknown()),
-  sender: z.record(z.string(), z.unknown()),
+  alert: jsonObject(),
+  installation: jsonObject().nullish(),
+  organization: jsonObject().nullish(),
+  enterprise: jsonObject().nullish(),
+  repository: jsonObject(),
+  sender: jsonObject(),
 });
 
 /** The generated receiver's shape, in one class; its handler counts (the transform is the engineer's). */

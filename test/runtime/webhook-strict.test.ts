@@ -45,6 +45,12 @@ describe("verifyWebhook decodes signatures strictly", () => {
     ["00 appended", `${hex}00`],
     ["upper-cased", hex.toUpperCase()],
     ["a space inside", `${hex.slice(0, 10)} ${hex.slice(10)}`],
+    // the same low byte as the hex digit it replaces: equal in latin1, not in UTF-8
+    [
+      "a character above U+00FF",
+      `${String.fromCharCode(0x100 + hex.charCodeAt(0))}${hex.slice(1)}`,
+    ],
+    ["one digit changed", `${hex.slice(0, -1)}${hex.endsWith("0") ? "1" : "0"}`],
   ])("rejects a hex signature with %s", async (_name, signature) => {
     const headers = { "x-hub-signature-256": `sha256=${signature}` };
     expect(await reason(verifyWebhook({ scheme: github, body, headers, now }))).toBe(

@@ -23,6 +23,7 @@ export {
 export { createFilter, type Filter, isNonPublicAddress } from "./filter.js";
 export { createHttp, type Http, type HttpOptions, readJson, unwrap } from "./http.js";
 export { createJob, type Job, type JobInit, requireSecret } from "./job.js";
+export { jsonObject } from "./json-object.js";
 export { createLogger, type Logger, type LoggerOptions, log, withSecrets } from "./logger.js";
 export {
   ACTIVE_STATUSES,

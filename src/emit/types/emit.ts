@@ -11,6 +11,7 @@ import { fileNames, importPath, uniqueLabel } from "../names.js";
 import { type Block, lineCount, pack } from "../pack.js";
 import type { OperationView } from "../view.js";
 import type { TypesParts, TypeUnit } from "./parts.js";
+import { zodImport } from "./zod-schema.js";
 
 const ROOTS = ["paths", "operations"] as const;
 
@@ -153,7 +154,7 @@ export function emitTypes(
 
   return bodies.map((body, i) => {
     const usesZod = groups[i]!.some((u) => u.container === "zod");
-    const imports: string[] = usesZod ? ['import { z } from "@capkit/runtime";'] : [];
+    const imports: string[] = usesZod ? [zodImport(body)] : [];
     const wanted = usedNames(
       body,
       [...declaredIn.keys()].filter((n) => declaredIn.get(n) !== i),
@@ -219,7 +220,7 @@ function singleFile(
   ];
   return [
     header,
-    'import { z } from "@capkit/runtime";',
+    zodImport(zodUnits.map((u) => u.text).join("\n")),
     ...zodUnits.map((u) => u.text),
     ...declarations,
   ]

@@ -4,17 +4,32 @@
  * spec names, nested objects included.
  */
 
+import { usedNames } from "../imports.js";
 import { commentText, propertyKey } from "../safe-text.js";
 import type { JsonSchema } from "./record-schema.js";
 import { type Field, type Keep, NESTED_LEVELS, objectShape, type Shape } from "./record-shape.js";
+
+// an object left open: checked to be one, and not copied key by key on every parse
+const OPEN_OBJECT = "jsonObject()";
 
 const LEAF: Record<string, string> = {
   string: "z.string()",
   number: "z.number()",
   boolean: "z.boolean()",
   unknown: "z.unknown()",
-  record: "z.record(z.string(), z.unknown())",
+  record: OPEN_OBJECT,
 };
+
+/**
+ * The import of a file of zod schemas: `z`, `jsonObject` when an open object uses it, and `types`
+ * (e.g. `type WebhookRoute`), sorted as Biome sorts them.
+ */
+export function zodImport(body: string, types: string[] = []): string {
+  const names = [...types, "z", ...usedNames(body, ["jsonObject"])];
+  const key = (name: string) => name.replace(/^type /, "").toLowerCase();
+  names.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return `import { ${names.join(", ")} } from "@capkit/runtime";`;
+}
 
 function zodOf(shape: Shape, indent: string): string {
   if (shape.kind === "array") return `z.array(${zodOf(shape.items, indent)})`;
@@ -22,7 +37,7 @@ function zodOf(shape: Shape, indent: string): string {
     const inner = `${indent}  `;
     const lines = shape.fields.map((f) => `${inner}${propertyKey(f.name)}: ${fieldZod(f, inner)},`);
     return lines.length === 0
-      ? "z.looseObject({})"
+      ? OPEN_OBJECT
       : `z.looseObject({\n${lines.join("\n")}\n${indent}})`;
   }
   return LEAF[shape.kind] ?? "z.unknown()";

@@ -8,6 +8,7 @@ import type { EmitContext, EmittedFile } from "../context.js";
 import { generatedHeader } from "../header.js";
 import { importPath } from "../names.js";
 import { lineCount, pack } from "../pack.js";
+import { zodImport } from "../types/zod-schema.js";
 import { receiverFiles } from "./names.js";
 import type { EventView } from "./view.js";
 
@@ -24,7 +25,7 @@ function schemaBlock(view: EventView): string {
 /** Blocks packed into a main file (with `head` first) and overflow files it re-exports. */
 function packed(
   blocks: string[],
-  head: (i: number) => string[],
+  head: (i: number, group: string[]) => string[],
   path: (i: number) => string,
   budget: number,
 ): EmittedFile[] {
@@ -35,7 +36,7 @@ function packed(
   return groups.map((group, i) => {
     const reexports =
       i === 0 ? groups.slice(1).map((_g, k) => `export * from "${importPath(path(k + 1))}";`) : [];
-    const body = [...head(i), ...(reexports.length ? [reexports.join("\n")] : []), ...group].join(
+    const body = [...head(i, group), ...(reexports.length ? [reexports.join("\n")] : []), ...group].join(
       "\n\n",
     );
     return { path: path(i), content: `${body}\n`, owner: "generated" as const };
@@ -55,11 +56,9 @@ export function emitReceiverGenerated(
   ].join("\n");
   const types = packed(
     views.map(schemaBlock),
-    (i) => [
+    (i, group) => [
       header(`Webhook payload schemas and routes for the ${model.title} receiver.`),
-      i === 0
-        ? 'import { type WebhookRoute, z } from "@capkit/runtime";'
-        : 'import { z } from "@capkit/runtime";',
+      zodImport(group.join("\n"), i === 0 ? ["type WebhookRoute"] : []),
       ...(i === 0 ? [routes] : []),
     ],
     (i) => (i === 0 ? names.types : names.typesPart(i + 1)),

@@ -9,8 +9,11 @@ export interface Checked {
   deliveryId?: string | undefined;
   /** Unix seconds, when the scheme signs one. */
   timestamp?: number | undefined;
-  /** The decoded signature (or, for unsigned schemes, a digest of the body): one per delivery. */
-  fingerprint: Buffer;
+  /**
+   * The decoded signature (or, for unsigned schemes, a digest of the body): one per delivery. A
+   * hex signature stays text (lower-case, checked against the HMAC's own).
+   */
+  fingerprint: Buffer | string;
 }
 
 /** The body as received: text is hashed as UTF-8 where it is, without a copy. */

@@ -1,12 +1,16 @@
 import { expectPositiveInteger } from "../validate.js";
 
 /**
- * Where delivery ids are remembered, so that a replayed delivery is refused. Async and small on
- * purpose: a shared store (Redis: `SET id 1 NX PX ttl` / `DEL id`) implements it in two calls.
+ * Where delivery ids are remembered, so that a replayed delivery is refused. Small on purpose: a
+ * shared store (Redis: `SET id 1 NX PX ttl` / `DEL id`) implements it in two calls.
  */
 export interface ReplayStore {
-  /** Records `id` for `ttlMs`; resolves false when it is already recorded (a replay). */
-  claim(id: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Records `id` for `ttlMs`; false when it is already recorded (a replay). A shared store answers
+   * with a promise; one in memory may answer at once, which spares the receiver a turn of the
+   * event loop per delivery.
+   */
+  claim(id: string, ttlMs: number): boolean | Promise<boolean>;
   /** Forgets `id`, so that the vendor's retry of a delivery that failed here is accepted. */
   release(id: string): Promise<void>;
 }
@@ -49,7 +53,7 @@ export function createReplayStore(options: MemoryReplayStoreOptions = {}): Repla
     }
   };
   return {
-    async claim(id, ttlMs) {
+    claim(id, ttlMs) {
       const t = now();
       while (head < ids.length && until[head]! <= t) dropOldest();
       const current = held.get(id);

@@ -2,7 +2,7 @@ import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { type Checked, type HeaderGetter, parseTimestamp, type RawBody } from "./checked.js";
 import { decode } from "./decode.js";
 import { invalidSignature, missingHeader } from "./errors.js";
-import { safeEqual } from "./safe-equal.js";
+import { safeEqual, safeEqualText } from "./safe-equal.js";
 import type { WebhookScheme } from "./schemes.js";
 
 type Hmac = Extract<WebhookScheme, { type: "hmac-sha256" }>;
@@ -41,15 +41,25 @@ function checkHmacWith(
   if (!raw) throw missingHeader(header);
   const prefix = scheme.prefix ?? "";
   if (!raw.startsWith(prefix)) throw invalidSignature();
-  const given = decode(raw.slice(prefix.length), scheme.encoding ?? "hex", 32);
+  const text = raw.slice(prefix.length);
   const mac = createHmac("sha256", secret);
   const timestamp = scheme.timestampHeader
     ? parseTimestamp(get(scheme.timestampHeader))
     : undefined;
   if (timestamp !== undefined) mac.update(`${timestamp}.`);
-  if (!given || !safeEqual(mac.update(body).digest(), given)) throw invalidSignature();
+  mac.update(body);
+  let fingerprint: Buffer | string;
+  if ((scheme.encoding ?? "hex") === "hex") {
+    // compared as text: only the lower-case hex of the HMAC itself matches (no decoding, no copy)
+    if (!safeEqualText(mac.digest("hex"), text)) throw invalidSignature();
+    fingerprint = text;
+  } else {
+    const given = decode(text, "base64", 32);
+    if (!given || !safeEqual(mac.digest(), given)) throw invalidSignature();
+    fingerprint = given;
+  }
   const deliveryId = scheme.idHeader ? get(scheme.idHeader)?.trim() || undefined : undefined;
-  return { deliveryId, timestamp, fingerprint: given };
+  return { deliveryId, timestamp, fingerprint };
 }
 
 /** GitHub: `X-Hub-Signature-256: sha256=<hex>`; the delivery id is `X-GitHub-Delivery`. */
@@ -64,8 +74,10 @@ export function checkSlack(secret: Secret, get: HeaderGetter, body: RawBody): Ch
   const raw = get("x-slack-signature")?.trim();
   if (!raw) throw missingHeader("x-slack-signature");
   const timestamp = parseTimestamp(get("x-slack-request-timestamp"));
-  const given = raw.startsWith("v0=") ? decode(raw.slice(3), "hex", 32) : undefined;
-  const expected = createHmac("sha256", secret).update(`v0:${timestamp}:`).update(body).digest();
-  if (!given || !safeEqual(expected, given)) throw invalidSignature();
-  return { timestamp, fingerprint: given };
+  const expected = createHmac("sha256", secret)
+    .update(`v0:${timestamp}:`)
+    .update(body)
+    .digest("hex");
+  if (!raw.startsWith("v0=") || !safeEqualText(expected, raw.slice(3))) throw invalidSignature();
+  return { timestamp, fingerprint: raw.slice(3) };
 }

@@ -65,9 +65,14 @@ export function checkParts(
       "Webhook timestamp is outside the allowed tolerance.",
     );
   }
-  const id =
-    checked.deliveryId ?? `${timestamp ?? "-"}.${checked.fingerprint.toString("base64url")}`;
+  const id = checked.deliveryId ?? `${timestamp ?? "-"}.${fingerprintText(checked.fingerprint)}`;
   return { id, timestamp };
+}
+
+// the replay id never shows the signature as sent: a hex one (already checked) is decoded
+function fingerprintText(fingerprint: Buffer | string): string {
+  const bytes = typeof fingerprint === "string" ? Buffer.from(fingerprint, "hex") : fingerprint;
+  return bytes.toString("base64url");
 }
 
 /** How long a replay id is held: the whole window a timestamp is accepted in, either side of now. */
