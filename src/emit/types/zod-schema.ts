@@ -36,9 +36,7 @@ function zodOf(shape: Shape, indent: string): string {
   if (shape.kind === "object") {
     const inner = `${indent}  `;
     const lines = shape.fields.map((f) => `${inner}${propertyKey(f.name)}: ${fieldZod(f, inner)},`);
-    return lines.length === 0
-      ? OPEN_OBJECT
-      : `z.looseObject({\n${lines.join("\n")}\n${indent}})`;
+    return lines.length === 0 ? OPEN_OBJECT : `z.looseObject({\n${lines.join("\n")}\n${indent}})`;
   }
   return LEAF[shape.kind] ?? "z.unknown()";
 }

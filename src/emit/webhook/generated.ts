@@ -36,9 +36,11 @@ function packed(
   return groups.map((group, i) => {
     const reexports =
       i === 0 ? groups.slice(1).map((_g, k) => `export * from "${importPath(path(k + 1))}";`) : [];
-    const body = [...head(i, group), ...(reexports.length ? [reexports.join("\n")] : []), ...group].join(
-      "\n\n",
-    );
+    const body = [
+      ...head(i, group),
+      ...(reexports.length ? [reexports.join("\n")] : []),
+      ...group,
+    ].join("\n\n");
     return { path: path(i), content: `${body}\n`, owner: "generated" as const };
   });
 }
