@@ -71,18 +71,27 @@ export async function emitIntegration(
   options: EmitOptions = {},
 ): Promise<EmittedFile[]> {
   const ctx = contextOf(options);
+  // openapi-typescript runs once (in the types worker, when there is one: started first, so that
+  // it works while this thread prepares and renders the rest); only the packing of its output
+  // depends on the budget.
+  const parts = (options.typesParts ?? typesParts)(model, ctx.lineBudget - 30);
+  parts.catch(() => {}); // awaited below; not an unhandled rejection if prepare() throws first
   const { files, names, views, allViews } = prepare(model);
-  // openapi-typescript runs once; only the packing of its output depends on the budget.
-  const parts = await (options.typesParts ?? typesParts)(model, ctx.lineBudget - 30);
+  const format = (emitted: EmittedFile[]) =>
+    options.format ? options.format(emitted) : Promise.resolve(emitted);
   const render = async (budget: number) => {
     const local = { ...ctx, lineBudget: budget };
-    const emitted: EmittedFile[] = [
-      ...emitHandFiles(model, views, allViews, files, local, names),
-      ...emitClient(model, allViews, local, names),
-      ...emitTypes(model, allViews, local, parts),
-      ...emitSamples(model, allViews, local),
-    ];
-    return options.format ? await options.format(emitted) : emitted;
+    // the files that do not need the types are rendered, and their formatting started, while the
+    // worker computes the types
+    const hand = emitHandFiles(model, views, allViews, files, local, names);
+    const client = emitClient(model, allViews, local, names);
+    const samples = emitSamples(model, allViews, local);
+    const [formatted, formattedTypes] = await Promise.all([
+      format([...hand, ...client, ...samples]),
+      parts.then((ready) => format(emitTypes(model, allViews, local, ready))),
+    ]);
+    const at = hand.length + client.length;
+    return [...formatted.slice(0, at), ...formattedTypes, ...formatted.slice(at)];
   };
   // Formatting can grow a file past the budget the packer planned for: plan again, tighter, for
   // files packed from several blocks (a single block too large cannot be helped by packing).

@@ -9,7 +9,7 @@ import { render } from "../handlebars.js";
 import { generatedHeader } from "../header.js";
 import { importLines, usedNames } from "../imports.js";
 import { fileLabel, fileNames, importPath, uniqueLabel } from "../names.js";
-import { lineCount, pack } from "../pack.js";
+import { formattedLineCount, pack } from "../pack.js";
 import { commentText, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 
@@ -63,7 +63,9 @@ export function emitClient(
   // A thin method is 4 lines, 8 once the formatter wraps its signature.
   const classLines = 40 + views.length * 8;
   const groups = pack(
-    blocks.map((b) => ({ item: b, lines: lineCount(b.text) + 1 })),
+    // sized as formatted: the formatter breaks a client's long calls, and a file found over budget
+    // afterwards costs a second render and format of the whole integration
+    blocks.map((b) => ({ item: b, lines: formattedLineCount(b.text) + 1 })),
     { first: ctx.lineBudget - classLines, overflow: ctx.lineBudget - 15 },
   );
   // each overflow file is named for the tag its first function belongs to
