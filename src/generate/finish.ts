@@ -39,10 +39,7 @@ function manifestOf(
     : manifest(model, files, ctx, hashes);
 }
 
-/**
- * Starts formatting the snapshot at once (a separate process, so it overlaps with emitting), and
- * returns the step that finishes the emitted files.
- */
+/** Starts on the spec snapshot and returns the step that finishes the emitted files. */
 export function finishFiles(
   outDir: string,
   model: IntegrationModel | ReceiverModel,
@@ -63,7 +60,7 @@ export function finishFiles(
 
 /**
  * Emits and finishes the files of one run and plans what each does on disk (kept files are listed
- * as kept). `emit` is started after the snapshot's formatting, so the two overlap.
+ * as kept).
  */
 export async function settleFiles(
   outDir: string,
@@ -71,8 +68,10 @@ export async function settleFiles(
   emit: () => Promise<EmittedFile[]>,
   options: { writeConflicts?: boolean; dryRun?: boolean },
 ): Promise<{ write: EmittedFile[]; planned: PlannedFile[]; emitted: number }> {
+  // emit first: the types worker starts on the model before this thread does anything else
+  const emitting = emit();
   const finish = finishFiles(outDir, model, { writeConflicts: options.writeConflicts === true });
-  const files = await emit();
+  const files = await emitting;
   const { write, kept } = await finish(files);
   const planned = planFiles(
     outDir,

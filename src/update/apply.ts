@@ -56,11 +56,12 @@ export async function applyUpdate<M extends Generation>(
   const progress = options.onProgress ?? (() => {});
   const { manifest } = loaded;
   const full: M = { ...kind.full, source: loaded.recorded };
-  const snapshot = formattedSnapshot(full.document);
   progress(
     `Emitting ${kind.recorded.length - kind.removed.length + kind.added.length} ${kind.unit}(s)`,
   );
+  // first: the types worker starts on the model before this thread does anything else
   const emitting = kind.emit(full);
+  const snapshot = formattedSnapshot(full.document);
   // compared while the types worker and Biome run
   const drift: Drift = { ...loaded, report: compareDrift(loaded) };
   const files = await emitting;

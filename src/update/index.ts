@@ -13,7 +13,6 @@ import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
 import { VERSION } from "../version.js";
 import { type ApplyOptions, applyUpdate, readIfExists, type UpdateResult } from "./apply.js";
 import { loadDrift } from "./check.js";
-import { startCovering } from "./early-covering.js";
 import { pullUpdate } from "./kinds/pull.js";
 import { receiverUpdate } from "./kinds/receiver.js";
 import { type AnyManifest, isReceiver, readManifest } from "./manifest.js";
@@ -55,8 +54,11 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   // Verification's slowest question overlaps with emitting, when the update will likely write.
   const writes =
     spec.hash !== manifest.spec.sha256 || manifest.capkit !== VERSION || add.length > 0;
+  // (loaded only then: it brings the process runner verification uses, ~60 ms of imports)
   const early =
-    options.verify !== false && !options.dryRun && writes ? startCovering(dir) : undefined;
+    options.verify !== false && !options.dryRun && writes
+      ? (await import("./early-covering.js")).startCovering(dir)
+      : undefined;
   try {
     const covering = early?.covering;
     return isReceiver(manifest)
