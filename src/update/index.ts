@@ -5,12 +5,12 @@
  */
 import { join, resolve } from "node:path";
 import { sha256 } from "../emit/manifest.js";
-import { startTypesWorker } from "../emit/types/in-worker.js";
+import { startTypesWorker, type TypesPartsFn } from "../emit/types/in-worker.js";
 import { CapkitError } from "../errors.js";
 import { listOperations } from "../openapi/select.js";
 import { listWebhooks, type WebhookSummary } from "../openapi/select-webhooks.js";
 import type { LoadedSpec, OperationSummary } from "../openapi/types.js";
-import { VERSION } from "../version.js";
+import type { Covering } from "../verify/typecheck.js";
 import { type ApplyOptions, applyUpdate, readIfExists, type UpdateResult } from "./apply.js";
 import { loadDrift } from "./check.js";
 import { pullUpdate } from "./kinds/pull.js";
@@ -41,6 +41,26 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   if (!options.force) assertGeneratedUntouched(dir, recorded);
   // Started first, so that loading TypeScript overlaps with loading the spec (pull kind only).
   const types = isReceiver(recorded) ? undefined : startTypesWorker();
+  // Verification's slowest question (does a host tsconfig cover the folder?) is asked at once, so
+  // that it is answered by the time the files are written; dropped if the update writes nothing.
+  const early =
+    options.verify !== false && !options.dryRun
+      ? (await import("./early-covering.js")).startCovering(dir)
+      : undefined;
+  try {
+    return await updateWith(dir, recorded, types, early?.covering, options);
+  } finally {
+    early?.cancel();
+  }
+}
+
+async function updateWith(
+  dir: string,
+  recorded: AnyManifest,
+  types: TypesPartsFn | undefined,
+  covering: Covering | undefined,
+  options: UpdateOptions,
+): Promise<UpdateResult> {
   options.onProgress?.(`Loading ${recorded.spec.source}`);
   const loaded = await loadDrift(dir, options);
   const { manifest, spec, snapshot } = loaded;
@@ -51,34 +71,21 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     : options.addOperations?.length
       ? options.addOperations
       : await (options.pickOperations?.(operationCandidates(spec, manifest.operations)) ?? []);
-  // Verification's slowest question overlaps with emitting, when the update will likely write.
-  const writes =
-    spec.hash !== manifest.spec.sha256 || manifest.capkit !== VERSION || add.length > 0;
-  // (loaded only then: it brings the process runner verification uses, ~60 ms of imports)
-  const early =
-    options.verify !== false && !options.dryRun && writes
-      ? (await import("./early-covering.js")).startCovering(dir)
-      : undefined;
-  try {
-    const covering = early?.covering;
-    return isReceiver(manifest)
-      ? await applyUpdate(
-          dir,
-          loaded,
-          receiverUpdate(spec, manifest, snapshot, add),
-          options,
-          covering,
-        )
-      : await applyUpdate(
-          dir,
-          loaded,
-          pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker()),
-          options,
-          covering,
-        );
-  } finally {
-    early?.cancel();
-  }
+  return isReceiver(manifest)
+    ? await applyUpdate(
+        dir,
+        loaded,
+        receiverUpdate(spec, manifest, snapshot, add),
+        options,
+        covering,
+      )
+    : await applyUpdate(
+        dir,
+        loaded,
+        pullUpdate(spec, manifest, snapshot, add, types ?? startTypesWorker()),
+        options,
+        covering,
+      );
 }
 
 /** The spec's list operations the integration does not have, the likely sources first. */
