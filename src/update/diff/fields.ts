@@ -29,7 +29,7 @@ const MAX_FIELDS = 20_000;
 
 export function flattenSchema(doc: OpenAPIV3Document, schema: Located<JsonObject>): FieldMap {
   const out: FieldMap = new Map();
-  visit(doc, schema, ROOT, true, out, [], 0);
+  visit(doc, schema, ROOT, true, out, new Set(), 0);
   return out;
 }
 
@@ -42,23 +42,24 @@ function visit(
   path: string,
   required: boolean,
   out: FieldMap,
-  seen: string[],
+  open: Set<string>,
   depth: number,
 ): void {
   if (out.size >= MAX_FIELDS) return;
   out.set(path, { ...describe(doc, schema.node), required });
   // a `$ref` already open on this branch is a cycle: the field is listed, its inside is not
-  if (depth >= MAX_DEPTH || seen.includes(schema.pointer)) return;
-  const inside = [...seen, schema.pointer];
+  if (depth >= MAX_DEPTH || open.has(schema.pointer)) return;
+  open.add(schema.pointer);
   const shape = shapeOf(doc, schema);
   for (const part of shape.parts) {
     for (const [name, prop] of part.properties) {
       const at = child(path, name);
-      if (!out.has(at)) visit(doc, prop, at, shape.required.has(name), out, inside, depth + 1);
+      if (!out.has(at)) visit(doc, prop, at, shape.required.has(name), out, open, depth + 1);
     }
     if (part.items && !out.has(itemPath(path)))
-      visit(doc, part.items, itemPath(path), true, out, inside, depth + 1);
+      visit(doc, part.items, itemPath(path), true, out, open, depth + 1);
   }
+  open.delete(schema.pointer);
 }
 
 interface Shape {
