@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
-import { classify, type TestRunResult } from "../verify/run-tests.js";
+import { classify, type TestRunResult, type VitestJson } from "../verify/run-tests.js";
 import { MODULE_MODES, type ModuleMode, STRICT_FLAGS } from "../verify/strict.js";
 import { resolvable, tscBin, vitestBin } from "../verify/tools.js";
 
@@ -97,7 +97,7 @@ export async function testAll(root: string, jobs: number): Promise<Map<string, T
     root,
     900_000,
   );
-  let parsed: { testResults?: { name?: string }[] } = {};
+  let parsed: VitestJson = {};
   try {
     parsed = JSON.parse(readFileSync(report, "utf8"));
   } catch {
@@ -107,13 +107,13 @@ export async function testAll(root: string, jobs: number): Promise<Map<string, T
     rmSync(report, { force: true });
   }
   // an integration has more than one test file (its tests, its transforms' tests): one verdict each
-  const byFolder = new Map<string, { name?: string }[]>();
+  const byFolder = new Map<string, NonNullable<VitestJson["testResults"]>>();
   for (const file of parsed.testResults ?? []) {
     const folder = relative(root, file.name ?? "").split(sep)[0]!;
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
   }
   for (const [folder, files] of byFolder) {
-    const verdict = classify({ testResults: files } as never);
+    const verdict = classify({ testResults: files });
     results.set(folder, { ran: true, ...verdict, output: "", command: "vitest run" });
   }
   return results;

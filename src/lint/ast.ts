@@ -84,9 +84,9 @@ let keys: Record<string, readonly string[]> = {};
  * (TypeScript's `forEachChild` contract, which the rules were written against).
  */
 export function forEachChild<T>(node: Node, fn: (child: Node) => T | undefined): T | undefined {
-  const record = node as unknown as Record<string, unknown>;
   for (const key of keys[node.type] ?? []) {
-    const value = record[key];
+    // a child by the key the parser's visitor keys name: read without a cast
+    const value: unknown = Reflect.get(node, key);
     if (Array.isArray(value)) {
       for (const item of value) {
         if (item && typeof item === "object") {

@@ -6,6 +6,7 @@ import {
   type Config,
   createConfig,
   isAbsoluteUrl,
+  type RawUniversalConfig,
   ResolveError,
   Source,
 } from "@redocly/openapi-core";
@@ -20,10 +21,11 @@ let configPromise: Promise<Config> | undefined;
 
 /** An empty redocly config: bundling needs one, and no `redocly.yaml` of the user's may apply. */
 export function redoclyConfig(): Promise<Config> {
-  configPromise ??= createConfig({
+  const config: RawUniversalConfig = {
     extends: [],
     rules: { struct: "error", "no-unresolved-refs": "error" },
-  } as never);
+  };
+  configPromise ??= createConfig(config);
   return configPromise;
 }
 

@@ -27,8 +27,11 @@ export interface TestRunResult {
   command: string;
 }
 
-interface VitestJson {
+/** The part of vitest's JSON report capkit reads. */
+export interface VitestJson {
   testResults?: {
+    /** The test file's path. */
+    name?: string;
     assertionResults?: {
       fullName?: string;
       title?: string;

@@ -58,10 +58,17 @@ export function createPager(strategy: PageStrategy): Pager {
     throw new OptionsError("strategy", "Expected `strategy` to be an object with a `style`.");
   }
   const style = expectOneOf("strategy.style", strategy.style, PAGE_STYLES);
-  return PAGERS[style](strategy as never);
+  return pagerOf(style, strategy);
 }
 
-type Builders = { [S in PageStrategy["style"]]: (s: Extract<PageStrategy, { style: S }>) => Pager };
+type Style = PageStrategy["style"];
+type StrategyOf = { [S in Style]: Extract<PageStrategy, { style: S }> };
+type Builders = { [S in Style]: (s: StrategyOf[S]) => Pager };
+
+// generic in the style, so that TypeScript pairs each builder with its own strategy (no cast)
+function pagerOf<S extends Style>(style: S, strategy: StrategyOf[S]): Pager {
+  return PAGERS[style](strategy);
+}
 
 const PAGERS: Builders = {
   none: () => ({ first: () => ({ params: {} }), next: () => undefined }),
