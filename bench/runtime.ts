@@ -99,7 +99,8 @@ async function httpOverhead(): Promise<void> {
     `  createHttp().fetch           ${fmt(totals.runtime)} ms  (${perRequest(totals.runtime)} µs/request)`,
   );
   console.log(
-    `  ratio runtime / raw          ${ratio.toFixed(3)}  (target ≤ 1.05) ${ratio <= 1.05 ? "PASS" : "OVER"}`,
+    // the first wave's "≤ 1.05 of raw fetch" bar: issue 10 replaced it with the comparison to ky
+    `  ratio runtime / raw          ${ratio.toFixed(3)}  (no bar of its own: the bar is capkit's overhead ≤ ky's, below)`,
   );
   console.log(
     `  CPU time (client + server)   raw ${fmt(cpu.raw)} ms, runtime ${fmt(cpu.runtime)} ms, ratio ${(cpu.runtime / cpu.raw).toFixed(3)}`,
@@ -119,7 +120,7 @@ async function httpOverhead(): Promise<void> {
   );
   const vsKy = overhead(totals.runtime) <= overhead(totals.ky);
   console.log(
-    `  overhead per request          capkit fetch ${overhead(totals.runtime).toFixed(1)} µs, capkit api.GET ${overhead(totals.typed).toFixed(1)} µs, ky ${overhead(totals.ky).toFixed(1)} µs  ${vsKy ? "PASS" : "OVER"} (capkit ≤ ky)`,
+    `  overhead per request          capkit fetch ${overhead(totals.runtime).toFixed(1)} µs, capkit api.GET ${overhead(totals.typed).toFixed(1)} µs, ky ${overhead(totals.ky).toFixed(1)} µs  ${vsKy ? "PASS" : "OVER"} (target: capkit ≤ ky)`,
   );
   console.log(
     `  ratio capkit / ky             fetch ${(totals.runtime / totals.ky).toFixed(3)}, api.GET ${(totals.typed / totals.ky).toFixed(3)}; CPU capkit / ky ${(cpu.runtime / cpu.ky).toFixed(3)}`,
