@@ -9,10 +9,12 @@
  */
 import { resolve } from "node:path";
 import {
+  allRoots,
   type Covering,
   coveringConfig,
   folderFiles,
   nearestConfig,
+  rootsOf,
   tsc,
 } from "../verify/typecheck.js";
 
@@ -21,6 +23,11 @@ export interface EarlyCovering {
   /** Stops the listing when nothing will ask for it (the update failed or wrote nothing). */
   cancel(): void;
 }
+
+// Every file of the folder is a root of the config's program.
+const ROOTS = "roots";
+
+type Answer = typeof ROOTS | Map<string, string[]> | undefined;
 
 // How `tsc --explainFiles` says a file is a root of the program.
 const ROOT_REASON = /^(Matched by (default )?include pattern|Part of 'files' list)/;
@@ -31,15 +38,26 @@ export function startCovering(dir: string): EarlyCovering {
   if (!config || process.platform === "win32") return { covering: coveringConfig, cancel() {} };
   const before = folderFiles(dir);
   const cwd = process.cwd();
-  const listing = tsc(["-p", config, "--listFilesOnly", "--explainFiles"], cwd, true);
+  let listing: ReturnType<typeof tsc> | undefined;
   let settled = false;
-  const answer = listing.then((listed) => {
-    settled = true;
-    return listed.exitCode === undefined ? undefined : reasonsByFile(listed.all ?? "", cwd);
+  // the config's roots first (a tenth of a second): when they name every file, no listing
+  const answer = rootsOf(config).then((roots): Answer | Promise<Answer> => {
+    if (allRoots(before, roots)) {
+      settled = true;
+      return ROOTS;
+    }
+    if (settled) return undefined; // cancelled while the roots were read
+    const started = tsc(["-p", config, "--listFilesOnly", "--explainFiles"], cwd, true);
+    listing = started;
+    return started.then((listed) => {
+      settled = true;
+      return listed.exitCode === undefined ? undefined : reasonsByFile(listed.all ?? "", cwd);
+    });
   });
   const cancel = () => {
-    if (settled || listing.pid === undefined) return;
+    if (settled) return;
     settled = true;
+    if (listing?.pid === undefined) return;
     try {
       process.kill(-listing.pid, "SIGTERM");
     } catch {
@@ -55,6 +73,8 @@ export function startCovering(dir: string): EarlyCovering {
         return coveringConfig(at, files);
       }
       const reasons = await answer;
+      // include and files name paths, not contents: roots before writing are roots after it
+      if (reasons === ROOTS) return config;
       if (reasons) {
         if (files.every((f) => !reasons.has(f))) return undefined;
         const isRoot = (f: string) => (reasons.get(f) ?? []).some((r) => ROOT_REASON.test(r));

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startCovering } from "../../src/update/early-covering.js";
-import { coveringConfig, folderFiles } from "../../src/verify/typecheck.js";
+import { coveringConfig, folderFiles, rootsOf } from "../../src/verify/typecheck.js";
 import { scratchDir } from "../helpers/scratch.js";
 
 /** A host project with a tsconfig and an integration folder of two files; returns the folder. */
@@ -77,5 +77,25 @@ describe("update > the host tsconfig asked before writing", { timeout: 60_000 },
     );
     expect(fresh).toBeUndefined();
     expect(early).toBe(fresh);
+  });
+
+  it("reads the config's roots from tsc --showConfig: files and include, less exclude", async () => {
+    const dir = host(
+      "roots",
+      {
+        compilerOptions,
+        include: ["integrations"],
+        exclude: ["integrations/acme/acme_client.ts"],
+        files: ["src/index.ts"],
+      },
+      "export {};\n",
+    );
+    const root = join(dir, "..", "..");
+    const roots = await rootsOf(join(root, "tsconfig.json"));
+    expect([...(roots ?? [])].sort()).toEqual(
+      [join(dir, "acme.ts"), join(root, "src", "index.ts")].sort(),
+    );
+    // one file left out of the roots: the program is listed, and the excluded file is not in it
+    expect(await coveringConfig(dir, folderFiles(dir))).toBeUndefined();
   });
 });
