@@ -20,7 +20,10 @@ export interface Finished {
   conflicts: string[];
 }
 
-/** Formats the spec snapshot with Biome (as the manifest is) under a flat name, then moves it. */
+/**
+ * Formats the spec snapshot as the manifest is (Biome's layout; Biome itself, under a flat name,
+ * when it cannot be printed in-process), then moves it.
+ */
 export async function formattedSnapshot(document: unknown): Promise<EmittedFile> {
   const file = snapshotFile(document);
   const [formatted] = await formatFiles([{ ...file, path: "spec.json" }]);

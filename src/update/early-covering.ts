@@ -4,16 +4,16 @@
  * it writes, so it asks when it starts, while the spec loads and the files are emitted, and uses the
  * answer only where writing cannot have changed it: the folder holds the same `.ts` files, and
  * either none of them was in the program (nothing outside the folder changed, so nothing reaches
- * them now) or each was a root of it (`include` or `files` names paths, not contents). Any other
- * case asks again after writing, as a generation does.
+ * them now) or each was a root of it (`tsc --showConfig`: `include` and `files` name paths, not
+ * contents). Any other case asks again after writing, as a generation does.
  */
-import { resolve } from "node:path";
 import {
   allRoots,
   type Covering,
   coveringConfig,
   folderFiles,
   nearestConfig,
+  programFiles,
   rootsOf,
   tsc,
 } from "../verify/typecheck.js";
@@ -27,17 +27,14 @@ export interface EarlyCovering {
 // Every file of the folder is a root of the config's program.
 const ROOTS = "roots";
 
-type Answer = typeof ROOTS | Map<string, string[]> | undefined;
-
-// How `tsc --explainFiles` says a file is a root of the program.
-const ROOT_REASON = /^(Matched by (default )?include pattern|Part of 'files' list)/;
+/** ROOTS, else the program's files, or undefined when the listing did not finish. */
+type Answer = typeof ROOTS | Set<string> | undefined;
 
 export function startCovering(dir: string): EarlyCovering {
   const config = nearestConfig(dir);
   // a process group is how the listing (a Node wrapper around the native tsc) is stopped as a whole
   if (!config || process.platform === "win32") return { covering: coveringConfig, cancel() {} };
   const before = folderFiles(dir);
-  const cwd = process.cwd();
   let listing: ReturnType<typeof tsc> | undefined;
   let settled = false;
   // the config's roots first (a tenth of a second): when they name every file, no listing
@@ -47,11 +44,11 @@ export function startCovering(dir: string): EarlyCovering {
       return ROOTS;
     }
     if (settled) return undefined; // cancelled while the roots were read
-    const started = tsc(["-p", config, "--listFilesOnly", "--explainFiles"], cwd, true);
+    const started = tsc(["-p", config, "--listFilesOnly"], undefined, true);
     listing = started;
     return started.then((listed) => {
       settled = true;
-      return listed.exitCode === undefined ? undefined : reasonsByFile(listed.all ?? "", cwd);
+      return listed.exitCode === undefined ? undefined : programFiles(listed.all ?? "");
     });
   });
   const cancel = () => {
@@ -72,30 +69,11 @@ export function startCovering(dir: string): EarlyCovering {
         cancel();
         return coveringConfig(at, files);
       }
-      const reasons = await answer;
+      const listed = await answer;
       // include and files name paths, not contents: roots before writing are roots after it
-      if (reasons === ROOTS) return config;
-      if (reasons) {
-        if (files.every((f) => !reasons.has(f))) return undefined;
-        const isRoot = (f: string) => (reasons.get(f) ?? []).some((r) => ROOT_REASON.test(r));
-        if (files.every(isRoot)) return config;
-      }
+      if (listed === ROOTS) return config;
+      if (listed && files.every((f) => !listed.has(f))) return undefined;
       return coveringConfig(at, files);
     },
   };
-}
-
-/** `tsc --explainFiles` output: each listed file (relative to `cwd`) with its indented reasons. */
-function reasonsByFile(output: string, cwd: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let reasons: string[] = [];
-  for (const line of output.split("\n")) {
-    if (line.trim() === "") continue;
-    if (/^\s/.test(line)) reasons.push(line.trim());
-    else {
-      reasons = [];
-      out.set(resolve(cwd, line.trim()), reasons);
-    }
-  }
-  return out;
 }

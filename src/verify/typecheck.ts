@@ -74,9 +74,13 @@ export const coveringConfig: Covering = async (dir, files) => {
   // roots are in the program: when the config names every file, nothing needs to be parsed
   if (allRoots(files, await rootsOf(config))) return config;
   const listed = await tsc(["-p", config, "--listFilesOnly"]);
-  const names = new Set((listed.all ?? "").split("\n").map((l) => l.trim()));
+  const names = programFiles(listed.all ?? "");
   return files.every((f) => names.has(f)) ? config : undefined;
 };
+
+/** `tsc --listFilesOnly` output: the program's files, one absolute path a line. */
+export const programFiles = (output: string): Set<string> =>
+  new Set(output.split("\n").map((l) => l.trim()));
 
 export async function typecheck(dir: string, covering = coveringConfig): Promise<TypecheckResult> {
   const files = folderFiles(dir);
