@@ -102,10 +102,15 @@ export async function runSharedLoad(options: LoadOptions): Promise<LoadReport> {
     say(`killed worker ${children.length} at ${((killedAt - start) / 1000).toFixed(1)} s`);
 
     await sleepUntil(at(options.redisDownAt));
+    // The outage is bounded from both sides by what the harness knows for sure: a worker may see
+    // Redis go from the moment it is told to stop (stoppingAt), and Redis is down at least from
+    // its exit (downAt) until it is told to start again (restartAt), whenever PING answers.
+    const stoppingAt = Date.now();
     await redis.stop();
     const downAt = Date.now();
     say(`redis stopped at ${((downAt - start) / 1000).toFixed(1)} s`);
     await sleepUntil(downAt + options.redisDownMs);
+    const restartAt = Date.now();
     await redis.start();
     const backAt = Date.now();
     say(`redis back at ${((backAt - start) / 1000).toFixed(1)} s`);
@@ -120,7 +125,9 @@ export async function runSharedLoad(options: LoadOptions): Promise<LoadReport> {
       start,
       endAt,
       killedAt,
+      stoppingAt,
       downAt,
+      restartAt,
       backAt,
       survivors: options.workers - 1,
       api: api.stats,

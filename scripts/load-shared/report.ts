@@ -7,7 +7,13 @@ export interface RunFacts {
   start: number;
   endAt: number;
   killedAt: number;
+  /** Redis told to stop: a worker may fall back from here. */
+  stoppingAt: number;
+  /** Redis exited. */
   downAt: number;
+  /** Redis told to start: no worker can have rejoined before. */
+  restartAt: number;
+  /** Redis answered PING again (rejoin times count from here). */
   backAt: number;
   survivors: number;
   api: LimitedApi["stats"];
@@ -58,29 +64,34 @@ const IN_FLIGHT_MS = 250;
  * went (at most its concurrency) and the share it said it fell back to. A worker without any limit
  * sends hundreds a second; one on its share stays within it. Counted per worker at the API.
  */
-function beyondShare(facts: RunFacts): number {
+function beyondShare(facts: RunFacts): { count: number; detail: string[] } {
   const from = facts.downAt + IN_FLIGHT_MS;
-  const seconds = Math.max(0, facts.backAt - from) / 1000;
-  const share = new Map<string, number>();
+  const seconds = Math.max(0, facts.restartAt - from) / 1000;
+  const shares = new Map<string, number>();
   for (const e of facts.events) {
-    if (e.time >= facts.downAt && e.msg.startsWith(FELL_BACK) && e.perProcess !== undefined) {
-      share.set(String(e.worker), e.perProcess);
+    if (e.time >= facts.stoppingAt && e.msg.startsWith(FELL_BACK) && e.perProcess !== undefined) {
+      shares.set(String(e.worker), e.perProcess);
     }
   }
   const sent = new Map<string, number>();
   facts.api.acceptedAt.forEach((at, i) => {
-    if (at < from || at >= facts.backAt) return;
+    if (at < from || at >= facts.restartAt) return;
     const worker = facts.api.acceptedBy[i] ?? "";
     sent.set(worker, (sent.get(worker) ?? 0) + 1);
   });
-  let beyond = 0;
-  for (const [worker, count] of sent) {
-    const rate = share.get(worker);
-    const allowed =
-      facts.options.concurrency + (rate === undefined ? 0 : Math.ceil(rate * seconds) + 1);
-    beyond += Math.max(0, count - allowed);
+  let count = 0;
+  const detail: string[] = [];
+  for (const [worker, sends] of sent) {
+    const rate = shares.get(worker);
+    // The slots of the share in the window, and one used late (up to an interval) from before.
+    const share = rate === undefined ? 0 : Math.ceil(rate * seconds) + 1;
+    const allowed = facts.options.concurrency + share;
+    if (sends <= allowed) continue;
+    count += sends - allowed;
+    const said = rate === undefined ? "no share logged" : `share ${rate.toFixed(2)}/s`;
+    detail.push(`worker ${worker}: ${sends} sent, ${allowed} allowed (${said})`);
   }
-  return beyond;
+  return { count, detail };
 }
 
 export function checkRun(facts: RunFacts): LoadReport {
@@ -97,6 +108,7 @@ export function checkRun(facts: RunFacts): LoadReport {
     (e) => e.time >= facts.downAt && e.msg.startsWith("state store: Redis is back"),
   );
   const rejoined = new Set(back.map((e) => e.worker));
+  const beyond = beyondShare(facts);
   const rejoinMs = back.length
     ? Math.max(0, ...[...rejoined].map((w) => firstTime(back, w) - facts.backAt))
     : Number.POSITIVE_INFINITY;
@@ -115,20 +127,21 @@ export function checkRun(facts: RunFacts): LoadReport {
       beforeKill: rateIn(first, facts.killedAt),
       afterKill: rateIn(facts.killedAt, facts.downAt),
       // Less the first moments: requests the shared budget granted just before may be in flight.
-      redisDown: rateIn(facts.downAt + IN_FLIGHT_MS, facts.backAt),
+      redisDown: rateIn(facts.downAt + IN_FLIGHT_MS, facts.restartAt),
       afterRejoin: rateIn(facts.backAt, facts.endAt),
     },
     accepted: api.accepted,
     records: facts.coordinator,
     failures: facts.failures,
-    fellBack: workersThat(FELL_BACK, facts.downAt).size,
-    unlimited: beyondShare(facts),
+    fellBack: workersThat(FELL_BACK, facts.stoppingAt).size,
+    unlimited: beyond.count,
     rejoined: rejoined.size,
     survivors: facts.survivors,
     loadAverage: facts.loadAverage,
     problems: [],
   };
   report.problems = problems(report, options.rate, options.rateFloor ?? 1 - TOLERANCE);
+  if (beyond.count > 0) report.problems.push(...beyond.detail);
   if (process.env.LOAD_DEBUG) {
     for (const refusedAt of api.refusedAt) {
       const near = times.filter((t) => Math.abs(t - refusedAt) < 1500).map((t) => t - refusedAt);
