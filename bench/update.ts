@@ -15,7 +15,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { indexOperations } from "../src/openapi/operations.js";
 import type { OpenAPIV3Document } from "../src/openapi/types.js";
@@ -137,8 +137,9 @@ const oneUpdate = (run: number) => {
   // exit 1 is allowed: a renamed field may break the build, which is what the report is for
   updated.push(capkit(["update", name, "--spec", changedPath], [0, 1]));
 };
-// Where verification keeps Vitest's module cache (templates/vitest.verify.config.mjs).
-const moduleCache = join(tmpdir(), "capkit-vitest-modules");
+// Where verification keeps Vitest's module cache for this repository (the nearest node_modules
+// above the runs' folder: templates/vitest.verify.config.mjs).
+const moduleCache = join(root, "node_modules", ".cache", "capkit", "vitest-modules");
 const coldUpdate = (run: number) => {
   const name = fresh(`cold${run}`);
   capkit(generateArgs(name, name, false));

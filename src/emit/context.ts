@@ -4,7 +4,15 @@ export interface EmitContext {
   version: string;
   /** Lines a file may have; the generator stays under the linter's warning threshold. */
   lineBudget: number;
+  /**
+   * Where the per-operation invoke tests go: in the test file (`single`), in their own
+   * `_invoke.test.ts` (`split`), or in their own file when the test file would pass the line budget
+   * (`auto`, a first generation). An update keeps the layout the integration has.
+   */
+  testLayout?: TestLayout;
 }
+
+export type TestLayout = "auto" | "single" | "split";
 
 export type FileOwner = "generated" | "hand";
 

@@ -34,6 +34,7 @@ function contextOf(options: EmitOptions): EmitContext {
   return {
     version: options.version ?? VERSION,
     lineBudget: options.lineBudget ?? DEFAULT_LINE_BUDGET,
+    testLayout: options.testLayout ?? "auto",
   };
 }
 

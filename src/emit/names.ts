@@ -1,5 +1,6 @@
 /** File names and derived identifiers of one integration; the single place they are spelled. */
 import type { IntegrationModel, OperationModel, RecordKind } from "../model/types.js";
+import type { TestLayout } from "./context.js";
 
 export interface FileNames {
   main: string;
@@ -7,6 +8,8 @@ export interface FileNames {
   types: string;
   transform: string;
   test: string;
+  /** The per-operation invoke tests, when the test file would pass the line budget. */
+  invokeTest: string;
   /** The transforms' own tests (one record of each operation, one test per vendor state). */
   transformTest: string;
   samples: string;
@@ -22,6 +25,19 @@ export interface FileNames {
   mockPart(label: string): string;
 }
 
+/**
+ * The test layout an integration already has, from its manifest's files: an update (or a forced
+ * generation over it) keeps it, so that no engineer's test moves to another file.
+ */
+export function recordedTestLayout(
+  files: Readonly<Record<string, { owner?: unknown }>>,
+): TestLayout {
+  const split = Object.entries(files).some(
+    ([path, file]) => file.owner === "hand" && path.endsWith("_invoke.test.ts"),
+  );
+  return split ? "split" : "single";
+}
+
 export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames {
   const base = model.fileBase;
   return {
@@ -30,6 +46,7 @@ export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames 
     types: `${base}_types.ts`,
     transform: `${base}_transform.ts`,
     test: `${base}.test.ts`,
+    invokeTest: `${base}_invoke.test.ts`,
     transformTest: `${base}_transform.test.ts`,
     samples: `${base}_samples.ts`,
     mock: `${base}_mock.ts`,

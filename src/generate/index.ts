@@ -14,6 +14,7 @@ import { settleFiles } from "./finish.js";
 import { formatFiles } from "./format.js";
 import { loadFor } from "./load-for.js";
 import { assertHasOperations } from "./only-webhooks.js";
+import { existingTestLayout } from "./ownership.js";
 import { assertProjectReady } from "./preflight.js";
 import { recordedSource } from "./spec-source.js";
 import { type StageEvent, stageText } from "./stages.js";
@@ -117,7 +118,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { write, planned } = await settleFiles(
     outDir,
     recorded,
-    () => emitIntegration(recorded, { format: formatFiles, typesParts: types }),
+    () =>
+      emitIntegration(recorded, {
+        format: formatFiles,
+        typesParts: types,
+        testLayout: existingTestLayout(outDir),
+      }),
     options,
   );
   if (options.dryRun) return { outDir, model, files: planned, written: false };

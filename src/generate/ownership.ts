@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { EmittedFile } from "../emit/context.js";
+import type { EmittedFile, TestLayout } from "../emit/context.js";
 import { sha256 } from "../emit/manifest.js";
+import { recordedTestLayout } from "../emit/names.js";
 import { baseFiles, CONFLICT_SUFFIX, readBase } from "../update/base-store.js";
 
 export interface Ownership {
@@ -33,6 +34,18 @@ function recordedHashes(outDir: string): Record<string, string> {
     );
   } catch {
     return {};
+  }
+}
+
+/** The test layout of the integration in `outDir`, else `auto` (a first generation). */
+export function existingTestLayout(outDir: string): TestLayout {
+  try {
+    const raw = JSON.parse(readFileSync(join(outDir, ".capkit.json"), "utf8")) as {
+      files?: Record<string, { owner?: unknown }>;
+    };
+    return recordedTestLayout(raw.files ?? {});
+  } catch {
+    return "auto";
   }
 }
 

@@ -10,6 +10,7 @@ import type { EmitContext, EmittedFile } from "../context.js";
 import { render } from "../handlebars.js";
 import { emitMock, pagedOperations } from "../mock/emit.js";
 import { type FileNames, importPath } from "../names.js";
+import { formattedLineCount } from "../pack.js";
 import { commentText, jsonLiteral, stringLiteral } from "../safe-text.js";
 import type { OperationView } from "../view.js";
 import { parentOf, suggestion } from "./expected-record.js";
@@ -230,31 +231,43 @@ export function emitHandFiles(
   const invokeCode = code(...tests.invokeTests.map((t) => t.expected), [tests.affiliated]);
   const { invokeTarget } = tests;
   const paged = pagedOperations(model.operations, views);
-  const rendered = render("test.ts.hbs", {
+  const testData = {
     ...shared,
     ...tests,
     paged,
     anySized: paged.some((p) => p.size !== "null"),
     invokeTarget,
-    testImports: sorted([
-      "Asset",
-      "IntegrationError",
-      ...(invokeTarget ? ["Integration"] : []),
-      ...["Risk", "Attribute"].filter(uses(invokeCode)),
-    ]),
-    mockImports: [MOCK_IMPORTS],
     mockImport: importPath(files.mock),
     mockFile: files.mock,
-    transformTestFile: files.transformTest,
+    invokeTestFile: files.invokeTest,
     oauth: model.auth.kind === "oauth2ClientCredentials",
     validation,
-  });
-  const body = rendered.replace(MOCK_IMPORTS, "");
-  // called or read (`at(`, `server.use`, `PAGED)`), not a word in a comment
-  const mockNames = MOCK_EXPORTS.filter((name) =>
-    new RegExp(`(?<![\\w$.])${name}(?=\\s*[(.)]|\\s*\\.filter)`).test(body),
-  ).sort((a, b) => a.localeCompare(b));
-  const test = rendered.replace(MOCK_IMPORTS, mockNames.join(", "));
+  };
+  const renderTest = (plumbing: boolean, invoke: boolean) =>
+    withMockImports(
+      render("test.ts.hbs", {
+        ...testData,
+        plumbing,
+        invoke,
+        testImports: sorted([
+          ...(invoke ? ["Asset"] : []),
+          ...(plumbing ? ["IntegrationError"] : []),
+          ...(invoke && invokeTarget ? ["Integration"] : []),
+          ...(invoke ? ["Risk", "Attribute"].filter(uses(invokeCode)) : []),
+        ]),
+        mockImports: [MOCK_IMPORTS],
+      }),
+    );
+  const single = renderTest(true, true);
+  const layout = ctx.testLayout ?? "auto";
+  const split =
+    layout === "split" || (layout === "auto" && formattedLineCount(single) > ctx.lineBudget);
+  const testFiles: EmittedFile[] = split
+    ? [
+        { path: files.test, content: renderTest(true, false), owner: "hand" },
+        { path: files.invokeTest, content: renderTest(false, true), owner: "hand" },
+      ]
+    : [{ path: files.test, content: single, owner: "hand" }];
   const transformCode = code(
     tests.transformTests.map((t) => t.expected),
     tests.parents.map((p) => p.value),
@@ -276,10 +289,19 @@ export function emitHandFiles(
   return [
     { path: files.main, content: main, owner: "hand" },
     { path: files.transform, content: transform, owner: "hand" },
-    { path: files.test, content: test, owner: "hand" },
+    ...testFiles,
     { path: files.transformTest, content: transformTest, owner: "hand" },
     ...mock,
   ];
+}
+
+/** The mock's names a test file calls or reads (`at(`, `server.use`, `PAGED)`), not words in a comment. */
+function withMockImports(rendered: string): string {
+  const body = rendered.replace(MOCK_IMPORTS, "");
+  const names = MOCK_EXPORTS.filter((name) =>
+    new RegExp(`(?<![\\w$.])${name}(?=\\s*[(.)]|\\s*\\.filter)`).test(body),
+  ).sort((a, b) => a.localeCompare(b));
+  return rendered.replace(MOCK_IMPORTS, names.join(", "));
 }
 
 export function tokenUrl(model: IntegrationModel): string {

@@ -1,5 +1,6 @@
 /** The pull kind in `capkit update`: operations, emitted with the types worker. */
 import { emitHandOnly, emitIntegration } from "../../emit/index.js";
+import { recordedTestLayout } from "../../emit/names.js";
 import type { TypesPartsFn } from "../../emit/types/in-worker.js";
 import { formatFiles } from "../../generate/format.js";
 import type { IntegrationModel } from "../../model/types.js";
@@ -15,12 +16,14 @@ export function pullUpdate(
   add: readonly string[],
   types: TypesPartsFn,
 ): KindUpdate<IntegrationModel> {
+  // the tests stay in the files they are in (one test file, or invoke tests apart)
+  const testLayout = recordedTestLayout(manifest.files);
   return {
     unit: "operation",
     recorded: manifest.operations,
     ...updateModels(spec, manifest, snapshot, add),
-    emit: (model) => emitIntegration(model, { format: formatFiles, typesParts: types }),
-    emitHand: (model) => emitHandOnly(model),
+    emit: (model) => emitIntegration(model, { format: formatFiles, typesParts: types, testLayout }),
+    emitHand: (model) => emitHandOnly(model, { testLayout }),
     fromSnapshot: (ids) => (snapshot ? snapshotModel(snapshot, manifest, ids) : undefined),
     names: (ids) => recordedNames(manifest.names, ids),
   };
