@@ -258,6 +258,8 @@ export function emitHandFiles(
         mockImports: [MOCK_IMPORTS],
       }),
     );
+  // Over the budget, the invoke and affiliation tests (RED, one per operation) get a file of their
+  // own; an integration that has a layout keeps it (ctx.testLayout), so no test changes files.
   const single = renderTest(true, true);
   const layout = ctx.testLayout ?? "auto";
   const split =
