@@ -56,33 +56,42 @@ export interface LoadReport {
 
 const TOLERANCE = 0.05;
 const FELL_BACK = "shared rate-limit budget unreachable";
+const BACK = "state store: Redis is back";
 // A request granted by the shared budget just before Redis stopped may still be on its way.
 const IN_FLIGHT_MS = 250;
 
 /**
  * Requests each worker sent while Redis was down beyond what it may: the turns it held when Redis
  * went (at most its concurrency) and the share it said it fell back to. A worker without any limit
- * sends hundreds a second; one on its share stays within it. Counted per worker at the API.
+ * sends hundreds a second; one on its share stays within it. Counted per worker at the API, until
+ * the worker itself says Redis is back (it may rejoin before the harness sees Redis answer, and
+ * stays on its share until it does).
  */
 function beyondShare(facts: RunFacts): { count: number; detail: string[] } {
   const from = facts.downAt + IN_FLIGHT_MS;
-  const seconds = Math.max(0, facts.restartAt - from) / 1000;
   const shares = new Map<string, number>();
+  const rejoined = new Map<string, number>();
   for (const e of facts.events) {
+    const worker = String(e.worker);
     if (e.time >= facts.stoppingAt && e.msg.startsWith(FELL_BACK) && e.perProcess !== undefined) {
-      shares.set(String(e.worker), e.perProcess);
+      shares.set(worker, e.perProcess);
+    }
+    if (e.time >= facts.downAt && e.msg.startsWith(BACK) && !rejoined.has(worker)) {
+      rejoined.set(worker, e.time);
     }
   }
+  const until = (worker: string) => rejoined.get(worker) ?? facts.endAt;
   const sent = new Map<string, number>();
   facts.api.acceptedAt.forEach((at, i) => {
-    if (at < from || at >= facts.restartAt) return;
     const worker = facts.api.acceptedBy[i] ?? "";
+    if (at < from || at >= until(worker)) return;
     sent.set(worker, (sent.get(worker) ?? 0) + 1);
   });
   let count = 0;
   const detail: string[] = [];
   for (const [worker, sends] of sent) {
     const rate = shares.get(worker);
+    const seconds = Math.max(0, until(worker) - from) / 1000;
     // The slots of the share in the window, and one used late (up to an interval) from before.
     const share = rate === undefined ? 0 : Math.ceil(rate * seconds) + 1;
     const allowed = facts.options.concurrency + share;
@@ -104,9 +113,7 @@ export function checkRun(facts: RunFacts): LoadReport {
     new Set(
       facts.events.filter((e) => e.time >= after && e.msg.startsWith(prefix)).map((e) => e.worker),
     );
-  const back = facts.events.filter(
-    (e) => e.time >= facts.downAt && e.msg.startsWith("state store: Redis is back"),
-  );
+  const back = facts.events.filter((e) => e.time >= facts.downAt && e.msg.startsWith(BACK));
   const rejoined = new Set(back.map((e) => e.worker));
   const beyond = beyondShare(facts);
   const rejoinMs = back.length

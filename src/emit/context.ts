@@ -10,6 +10,11 @@ export interface EmitContext {
    * (`auto`, a first generation). An update keeps the layout the integration has.
    */
   testLayout?: TestLayout;
+  /**
+   * The budget the `auto` layout measures the test file against: the configured one, also when the
+   * generated files are packed again tighter (`lineBudget` then shrinks).
+   */
+  testBudget?: number;
 }
 
 export type TestLayout = "auto" | "single" | "split";

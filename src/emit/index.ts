@@ -81,7 +81,7 @@ export async function emitIntegration(
   const format = (emitted: EmittedFile[]) =>
     options.format ? options.format(emitted) : Promise.resolve(emitted);
   const render = async (budget: number) => {
-    const local = { ...ctx, lineBudget: budget };
+    const local = { ...ctx, lineBudget: budget, testBudget: ctx.lineBudget };
     // the files that do not need the types are rendered, and their formatting started, while the
     // worker computes the types
     const hand = emitHandFiles(model, views, allViews, files, local, names);

@@ -27,15 +27,14 @@ export interface FileNames {
 
 /**
  * The test layout an integration already has, from its manifest's files: an update (or a forced
- * generation over it) keeps it, so that no engineer's test moves to another file.
+ * generation over it) keeps it, so that no engineer's test moves to another file. The name is
+ * compared whole: the main test file of `acme-invoke` is `acme_invoke.test.ts`.
  */
 export function recordedTestLayout(
   files: Readonly<Record<string, { owner?: unknown }>>,
+  model: Pick<IntegrationModel, "fileBase">,
 ): TestLayout {
-  const split = Object.entries(files).some(
-    ([path, file]) => file.owner === "hand" && path.endsWith("_invoke.test.ts"),
-  );
-  return split ? "split" : "single";
+  return files[fileNames(model).invokeTest]?.owner === "hand" ? "split" : "single";
 }
 
 export function fileNames(model: Pick<IntegrationModel, "fileBase">): FileNames {

@@ -122,7 +122,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       emitIntegration(recorded, {
         format: formatFiles,
         typesParts: types,
-        testLayout: existingTestLayout(outDir),
+        testLayout: existingTestLayout(outDir, recorded),
       }),
     options,
   );

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { EmittedFile, TestLayout } from "../emit/context.js";
 import { sha256 } from "../emit/manifest.js";
 import { recordedTestLayout } from "../emit/names.js";
+import type { IntegrationModel } from "../model/types.js";
 import { baseFiles, CONFLICT_SUFFIX, readBase } from "../update/base-store.js";
 
 export interface Ownership {
@@ -38,12 +39,16 @@ function recordedHashes(outDir: string): Record<string, string> {
 }
 
 /** The test layout of the integration in `outDir`, else `auto` (a first generation). */
-export function existingTestLayout(outDir: string): TestLayout {
+export function existingTestLayout(
+  outDir: string,
+  model: Pick<IntegrationModel, "fileBase">,
+): TestLayout {
   try {
     const raw = JSON.parse(readFileSync(join(outDir, ".capkit.json"), "utf8")) as {
       files?: Record<string, { owner?: unknown }>;
     };
-    return recordedTestLayout(raw.files ?? {});
+    if (!raw.files) return "auto";
+    return recordedTestLayout(raw.files, model);
   } catch {
     return "auto";
   }

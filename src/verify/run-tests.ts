@@ -102,7 +102,14 @@ export async function runTests(dir: string, cwd: string): Promise<TestRunResult>
         "--reporter=json",
         `--outputFile=${outputFile}`,
       ],
-      { cwd, reject: false, all: true, env: { NODE_OPTIONS: "", CI: "1" }, timeout: 180_000 },
+      {
+        cwd,
+        reject: false,
+        all: true,
+        // the folder, for the config to find the project that keeps the module cache
+        env: { NODE_OPTIONS: "", CI: "1", CAPKIT_VERIFY_DIR: dir },
+        timeout: 180_000,
+      },
     );
     let report: VitestJson = {};
     try {

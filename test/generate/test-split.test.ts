@@ -67,7 +67,7 @@ describe("the test file splits at the line budget", { timeout: 240_000 }, () => 
       files: Record<string, { owner: string }>;
     };
     expect(manifest.files["github_invoke.test.ts"]?.owner).toBe("hand");
-    expect(recordedTestLayout(manifest.files)).toBe("split");
+    expect(recordedTestLayout(manifest.files, model)).toBe("split");
 
     const root = scratchDir("test-split");
     const dir = join(root, "github");
@@ -98,10 +98,15 @@ describe("the test file splits at the line budget", { timeout: 240_000 }, () => 
     expect(split.map((f) => f.path)).toContain("scanhub_invoke.test.ts");
   });
 
-  it("the layout an integration has is read from its manifest", () => {
+  it("the layout an integration has is read from its manifest, by the file's whole name", () => {
     const hand = { owner: "hand" };
-    expect(recordedTestLayout({ "a.test.ts": hand })).toBe("single");
-    expect(recordedTestLayout({ "a.test.ts": hand, "a_invoke.test.ts": hand })).toBe("split");
-    expect(recordedTestLayout({ "a_invoke.test.ts": { owner: "generated" } })).toBe("single");
+    const a = { fileBase: "a" };
+    expect(recordedTestLayout({ "a.test.ts": hand }, a)).toBe("single");
+    expect(recordedTestLayout({ "a.test.ts": hand, "a_invoke.test.ts": hand }, a)).toBe("split");
+    expect(recordedTestLayout({ "a_invoke.test.ts": { owner: "generated" } }, a)).toBe("single");
+    // `acme-invoke`'s own test file is acme_invoke.test.ts: one file, not the split layout
+    const named = { fileBase: "acme_invoke" };
+    expect(recordedTestLayout({ "acme_invoke.test.ts": hand }, named)).toBe("single");
+    expect(recordedTestLayout({ "acme_invoke_invoke.test.ts": hand }, named)).toBe("split");
   });
 });

@@ -18,8 +18,15 @@ const FELL_BACK =
   "shared rate-limit budget unreachable: this process sends at most its share until Redis is back";
 const SHARE = 20 / 3;
 
-/** Redis told to stop at 4,900, exited at 5,000, told to start at 6,000, answering at 6,200. */
-function run(sends: Record<string, number[]>, events: RunFacts["events"]): RunFacts {
+/**
+ * Redis told to stop at 4,900, exited at 5,000, told to start at 6,000, answering at 6,200; each
+ * worker says it is back at 6,300 unless `back` says otherwise.
+ */
+function run(
+  sends: Record<string, number[]>,
+  events: RunFacts["events"],
+  back: Record<number, number> = {},
+): RunFacts {
   const acceptedAt: number[] = [];
   const acceptedBy: string[] = [];
   // Steady shared traffic outside the outage, so the other checks have something to measure.
@@ -34,10 +41,10 @@ function run(sends: Record<string, number[]>, events: RunFacts["events"]): RunFa
       acceptedBy.push(worker);
     }
   }
-  const back = [0, 1, 2].map((worker) => ({
+  const rejoins = [0, 1, 2].map((worker) => ({
     worker,
     msg: "state store: Redis is back",
-    time: 6300,
+    time: back[worker] ?? 6300,
   }));
   return {
     options,
@@ -62,7 +69,7 @@ function run(sends: Record<string, number[]>, events: RunFacts["events"]): RunFa
     },
     coordinator: { minted: 200, lost: 0, duplicates: 0 },
     failures: {},
-    events: [...events, ...back],
+    events: [...events, ...rejoins],
     loadAverage: [[0], [0]],
   };
 }
@@ -90,11 +97,12 @@ describe("load:shared report: sends while Redis is down", () => {
           "0": [5260, 5270, ...paced(SHARE, 5300, 6000)],
           // Its share, with a turn used one interval late at the window's start.
           "1": [5250, ...paced(SHARE, 5255, 6000)],
-          // After Redis was told to start it may rejoin before the harness sees PING: a fresh
-          // shared window's turns go out then.
-          "2": [...paced(SHARE, 5300, 6000), ...paced(100, 6000, 6100)],
+          // Rejoined at 6,050, before the harness saw PING: a fresh shared window's turns go
+          // out then.
+          "2": [...paced(SHARE, 5300, 6050), ...paced(100, 6050, 6150)],
         },
         [fellBack(0, 4950), fellBack(1, 5100), fellBack(2, 5100)],
+        { 2: 6050 },
       ),
     );
     expect(report.unlimited).toBe(0);
@@ -104,13 +112,20 @@ describe("load:shared report: sends while Redis is down", () => {
 
   it("flags a worker at twice its share, and one that never said it fell back", () => {
     const report = checkRun(
-      run({ "0": paced(2 * SHARE, 5250, 6000), "1": paced(100, 5250, 6000) }, [fellBack(0, 5100)]),
+      run({ "0": paced(2 * SHARE, 5250, 6300), "1": paced(100, 5250, 6000) }, [fellBack(0, 5100)]),
     );
     expect(report.unlimited).toBeGreaterThan(0);
     const lines = report.problems.join("\n");
     expect(lines).toMatch(/requests went out while Redis was down beyond a worker's share/);
     expect(lines).toMatch(/worker 0: \d+ sent, \d+ allowed \(share 6\.67\/s\)/);
     expect(lines).toMatch(/worker 1: 75 sent, 2 allowed \(no share logged\)/);
+  });
+
+  it("counts a worker's sends until it says Redis is back, past the restart", () => {
+    const report = checkRun(
+      run({ "0": [...paced(SHARE, 5300, 6000), ...paced(300, 6000, 6300)] }, [fellBack(0, 5100)]),
+    );
+    expect(report.problems.join("\n")).toMatch(/worker 0: \d+ sent, 11 allowed \(share 6\.67\/s\)/);
   });
 
   it("does not credit a share logged before Redis was told to stop", () => {

@@ -263,7 +263,8 @@ export function emitHandFiles(
   const single = renderTest(true, true);
   const layout = ctx.testLayout ?? "auto";
   const split =
-    layout === "split" || (layout === "auto" && formattedLineCount(single) > ctx.lineBudget);
+    layout === "split" ||
+    (layout === "auto" && formattedLineCount(single) > (ctx.testBudget ?? ctx.lineBudget));
   const testFiles: EmittedFile[] = split
     ? [
         { path: files.test, content: renderTest(true, false), owner: "hand" },

@@ -16,12 +16,13 @@ export function pullUpdate(
   add: readonly string[],
   types: TypesPartsFn,
 ): KindUpdate<IntegrationModel> {
+  const models = updateModels(spec, manifest, snapshot, add);
   // the tests stay in the files they are in (one test file, or invoke tests apart)
-  const testLayout = recordedTestLayout(manifest.files);
+  const testLayout = recordedTestLayout(manifest.files, models.full);
   return {
     unit: "operation",
     recorded: manifest.operations,
-    ...updateModels(spec, manifest, snapshot, add),
+    ...models,
     emit: (model) => emitIntegration(model, { format: formatFiles, typesParts: types, testLayout }),
     emitHand: (model) => emitHandOnly(model, { testLayout }),
     fromSnapshot: (ids) => (snapshot ? snapshotModel(snapshot, manifest, ids) : undefined),
