@@ -40,6 +40,22 @@ interface StoreEvent {
   perProcess?: number;
 }
 
+/**
+ * The shortened run `npm test` makes (test/runtime/load-shared.test.ts): four workers, eight
+ * seconds, a kill and a Redis restart. The floor is looser than the full run's (see that test).
+ */
+export const SHORT_RUN = {
+  workers: 4,
+  seconds: 8,
+  rate: 20,
+  burst: 10,
+  concurrency: 2,
+  killAt: 0.3,
+  redisDownAt: 0.6,
+  redisDownMs: 1000,
+  rateFloor: 0.85,
+} satisfies LoadOptions;
+
 const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 
 export async function runSharedLoad(options: LoadOptions): Promise<LoadReport> {

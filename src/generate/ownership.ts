@@ -22,20 +22,27 @@ export interface Ownership {
   keptHashes: Record<string, string>;
 }
 
-/** sha256 of each hand-owned file as the previous manifest records it (older manifests: no base). */
-function recordedHashes(outDir: string): Record<string, string> {
+type RecordedFiles = Record<string, { owner?: unknown; sha256?: unknown }>;
+
+/** The files the previous manifest in `outDir` lists; undefined without a readable one. */
+function recordedFiles(outDir: string): RecordedFiles | undefined {
   try {
     const raw = JSON.parse(readFileSync(join(outDir, ".capkit.json"), "utf8")) as {
-      files?: Record<string, { owner?: unknown; sha256?: unknown }>;
+      files?: RecordedFiles;
     };
-    return Object.fromEntries(
-      Object.entries(raw.files ?? {})
-        .filter(([, f]) => f.owner === "hand" && typeof f.sha256 === "string")
-        .map(([path, f]) => [path, String(f.sha256)]),
-    );
+    return raw.files;
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/** sha256 of each hand-owned file as the previous manifest records it (older manifests: no base). */
+function recordedHashes(outDir: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(recordedFiles(outDir) ?? {})
+      .filter(([, f]) => f.owner === "hand" && typeof f.sha256 === "string")
+      .map(([path, f]) => [path, String(f.sha256)]),
+  );
 }
 
 /** The test layout of the integration in `outDir`, else `auto` (a first generation). */
@@ -43,15 +50,8 @@ export function existingTestLayout(
   outDir: string,
   model: Pick<IntegrationModel, "fileBase">,
 ): TestLayout {
-  try {
-    const raw = JSON.parse(readFileSync(join(outDir, ".capkit.json"), "utf8")) as {
-      files?: Record<string, { owner?: unknown }>;
-    };
-    if (!raw.files) return "auto";
-    return recordedTestLayout(raw.files, model);
-  } catch {
-    return "auto";
-  }
+  const files = recordedFiles(outDir);
+  return files ? recordedTestLayout(files, model) : "auto";
 }
 
 /** What capkit last wrote for `file`, as a hash: its stored base, else the manifest's record. */

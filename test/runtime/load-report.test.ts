@@ -1,19 +1,9 @@
 // The load:shared report's outage check, on crafted runs: it must flag a worker that sends past
 // its share while Redis is down, and not a worker that keeps to it on a slow machine.
 import { describe, expect, it } from "vitest";
-import type { LoadOptions } from "../../scripts/load-shared/harness.js";
+import { SHORT_RUN as options } from "../../scripts/load-shared/harness.js";
 import { checkRun, type RunFacts } from "../../scripts/load-shared/report.js";
 
-const options: LoadOptions = {
-  workers: 4,
-  seconds: 8,
-  rate: 20,
-  burst: 10,
-  concurrency: 2,
-  killAt: 0.3,
-  redisDownAt: 0.6,
-  redisDownMs: 1000,
-};
 const FELL_BACK =
   "shared rate-limit budget unreachable: this process sends at most its share until Redis is back";
 const SHARE = 20 / 3;

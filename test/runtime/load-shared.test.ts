@@ -6,21 +6,11 @@
 // than its turns (it gives up turns it wakes too late for). That is no breach of the budget; the
 // ceiling stays 5 % over it, and the full run holds the 5 % floor.
 import { describe, expect, it } from "vitest";
-import { runSharedLoad } from "../../scripts/load-shared/harness.js";
+import { runSharedLoad, SHORT_RUN } from "../../scripts/load-shared/harness.js";
 
 describe("load:shared (real redis-server, worker processes, loopback API)", () => {
   it("four workers hold one 20 req/s budget through a kill and a Redis restart", async () => {
-    const report = await runSharedLoad({
-      workers: 4,
-      seconds: 8,
-      rate: 20,
-      burst: 10,
-      concurrency: 2,
-      killAt: 0.3,
-      redisDownAt: 0.6,
-      redisDownMs: 1000,
-      rateFloor: 0.85,
-    });
+    const report = await runSharedLoad(SHORT_RUN);
     expect(report.problems).toEqual([]);
     expect(report.refused).toBe(0);
     expect(report.tokenFetches).toBe(1);
